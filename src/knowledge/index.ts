@@ -1,0 +1,11 @@
+export { familyFor, validAccessModes } from './access-modes.ts';
+export type { CfnOutput, CfnParameter, CfnResource, CfnTemplate, CfnValue } from './cfn.ts';
+export { type ExpandOptions, expandArchitecture } from './expand-architecture.ts';
+export { ExpansionError } from './expansion-error.ts';
+export { WILDCARD_RESOURCE_ACTIONS, WILDCARD_STATEMENT_EXCEPTIONS } from './iam.ts';
+export type { KindDefinition, OrgSettings } from './kind-definition.ts';
+export { type CatalogueEntry, type CatalogueParam, kindCatalogue } from './kind-catalogue.ts';
+export { KIND_DEFINITIONS, kindDefinition } from './kinds/index.ts';
+export { logicalIdOf, pascalCase } from './naming.ts';
+export { NETWORK_COMPONENT } from './network.ts';
+export { defaultFor, type ParamSpec, paramsSchema, resolveParams } from './params.ts';

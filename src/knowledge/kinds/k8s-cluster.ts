@@ -1,0 +1,189 @@
+import { getAtt, ref, sub } from '../cfn.ts';
+import { assumeRolePolicy, managedPolicyArn, partitionOf } from '../iam.ts';
+import { defineKind, type ResourceDraft } from '../kind-definition.ts';
+import { param } from '../params.ts';
+import { securityGroup } from '../security-group.ts';
+
+export default defineKind({
+  kind: 'k8s_cluster',
+  title: 'Kubernetes cluster',
+  description:
+    'An EKS cluster with a private API endpoint only, all control-plane logs, secrets envelope-encrypted with its own KMS key, and a managed node group in private subnets (IMDSv2, encrypted volumes).',
+  awsResources: [
+    'AWS::EKS::Cluster',
+    'AWS::EKS::Nodegroup',
+    'AWS::IAM::Role',
+    'AWS::KMS::Key',
+    'AWS::EC2::LaunchTemplate',
+    'AWS::EC2::SecurityGroup',
+  ],
+  network: 'always',
+  params: [
+    param({
+      name: 'version',
+      type: 'string',
+      description: 'Kubernetes version.',
+      default: '1.31',
+      pattern: '^1\\.[0-9]+$',
+    }),
+    param({
+      name: 'instance_type',
+      type: 'string',
+      description: 'Node instance type (Graviton by default).',
+      default: { dev: 't4g.medium', staging: 'm7g.large', prod: 'm7g.large' },
+      pattern: '^[a-z0-9-]+\\.[a-z0-9]+$',
+    }),
+    param({
+      name: 'architecture',
+      type: 'string',
+      description: 'Node CPU architecture.',
+      default: 'arm64',
+      allowed: ['arm64', 'x86_64'],
+    }),
+    param({
+      name: 'nodes',
+      type: 'integer',
+      description: 'Desired nodes.',
+      default: { dev: 1, staging: 2, prod: 3 },
+      min: 1,
+      max: 100,
+    }),
+    param({
+      name: 'max_nodes',
+      type: 'integer',
+      description: 'Maximum nodes.',
+      default: { dev: 2, staging: 4, prod: 10 },
+      min: 1,
+      max: 450,
+    }),
+    param({
+      name: 'disk_gb',
+      type: 'integer',
+      unit: 'GB',
+      description: 'Node root volume size.',
+      default: 30,
+      min: 20,
+      max: 16384,
+    }),
+  ],
+  expand(ctx) {
+    const { params } = ctx;
+    const managed = (name: string) => managedPolicyArn(ctx.architecture.region, name);
+    const subnets = ctx.network().privateSubnets;
+    const out: Record<string, ResourceDraft> = {};
+    out['secrets-key'] = {
+      Type: 'AWS::KMS::Key',
+      ...ctx.statefulPolicy(),
+      Properties: {
+        Description: `Envelope encryption of Kubernetes secrets in ${ctx.id}`,
+        EnableKeyRotation: true,
+        KeyPolicy: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              // The default key policy: delegates access to IAM policies of this account. In a key policy,
+              // Resource "*" means this key, and kms:* for the account root is what AWS requires here.
+              Sid: 'EnableIamPolicies',
+              Effect: 'Allow',
+              Principal: {
+                AWS: sub(`arn:${partitionOf(ctx.architecture.region)}:iam::\${AWS::AccountId}:root`),
+              },
+              Action: 'kms:*',
+              Resource: '*',
+            },
+          ],
+        },
+      },
+    };
+    out['cluster-role'] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        Description: `EKS control plane role of ${ctx.id}`,
+        AssumeRolePolicyDocument: assumeRolePolicy('eks.amazonaws.com'),
+        ManagedPolicyArns: [managed('AmazonEKSClusterPolicy')],
+      },
+    };
+    out.sg = securityGroup(ctx, ctx.inbound, {
+      description: `EKS control plane ${ctx.id}`,
+      egressHttps: true,
+    });
+    out.cluster = {
+      Type: 'AWS::EKS::Cluster',
+      Properties: {
+        Name: ctx.name(undefined, 100),
+        Version: params.version as string,
+        RoleArn: getAtt(ctx.logicalId('cluster-role'), 'Arn'),
+        ResourcesVpcConfig: {
+          SubnetIds: subnets,
+          SecurityGroupIds: [getAtt(ctx.logicalId('sg'), 'GroupId')],
+          EndpointPrivateAccess: true,
+          EndpointPublicAccess: false,
+        },
+        Logging: {
+          ClusterLogging: {
+            EnabledTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'].map((Type) => ({
+              Type,
+            })),
+          },
+        },
+        EncryptionConfig: [
+          { Provider: { KeyArn: getAtt(ctx.logicalId('secrets-key'), 'Arn') }, Resources: ['secrets'] },
+        ],
+        AccessConfig: { AuthenticationMode: 'API' },
+      },
+    };
+    out['node-role'] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        Description: `EKS node role of ${ctx.id}`,
+        AssumeRolePolicyDocument: assumeRolePolicy('ec2.amazonaws.com'),
+        ManagedPolicyArns: [
+          managed('AmazonEC2ContainerRegistryReadOnly'),
+          managed('AmazonEKS_CNI_Policy'),
+          managed('AmazonEKSWorkerNodePolicy'),
+        ],
+      },
+    };
+    out['node-launch-template'] = {
+      Type: 'AWS::EC2::LaunchTemplate',
+      Properties: {
+        LaunchTemplateData: {
+          MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: 'enabled' },
+          BlockDeviceMappings: [
+            {
+              DeviceName: '/dev/xvda',
+              Ebs: {
+                Encrypted: true,
+                VolumeType: 'gp3',
+                VolumeSize: params.disk_gb as number,
+                DeleteOnTermination: true,
+              },
+            },
+          ],
+        },
+      },
+    };
+    out['node-group'] = {
+      Type: 'AWS::EKS::Nodegroup',
+      Properties: {
+        ClusterName: ref(ctx.logicalId('cluster')),
+        NodeRole: getAtt(ctx.logicalId('node-role'), 'Arn'),
+        Subnets: subnets,
+        AmiType: params.architecture === 'arm64' ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD',
+        InstanceTypes: [params.instance_type as string],
+        CapacityType: 'ON_DEMAND',
+        ScalingConfig: {
+          MinSize: params.nodes as number,
+          DesiredSize: params.nodes as number,
+          MaxSize: Math.max(params.nodes as number, params.max_nodes as number),
+        },
+        LaunchTemplate: {
+          Id: ref(ctx.logicalId('node-launch-template')),
+          Version: getAtt(ctx.logicalId('node-launch-template'), 'LatestVersionNumber'),
+        },
+        UpdateConfig: { MaxUnavailable: 1 },
+      },
+    };
+    return out;
+  },
+});
