@@ -1,0 +1,35 @@
+import type { CompiledPolicy, EvaluationContext, Waiver } from './policy-contract.ts';
+import type { AnyRule, Finding } from './rule.ts';
+
+export interface EvaluationSummary {
+  /** Failing (not waived) findings by severity. */
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings that could not be decided (any severity, not waived). */
+  unknown: number;
+  waived: number;
+  /** Checks that passed (one per rule result). */
+  passed: number;
+  /** Enabled rules of the evaluated level. */
+  rulesEvaluated: number;
+  /** Resources (template) or components (architecture) evaluated. */
+  resources: number;
+}
+
+export interface Evaluation {
+  findings: Finding[];
+  summary: EvaluationSummary;
+}
+
+export interface EvaluateOptions {
+  policy?: CompiledPolicy;
+  waivers?: readonly Waiver[];
+  context: EvaluationContext;
+  /** The rules to run; default the built-in pack plus the policy's custom rules. */
+  rules?: readonly AnyRule[];
+  /** Monthly cost estimate, for architecture rules (budgets). */
+  cost?: { readonly total: number; readonly byComponent: Readonly<Record<string, number>> };
+  /** Deployment facts for pseudo parameters (AWS::Region, ...); unknown when absent. */
+  deployment?: { region?: string; accountId?: string; stackName?: string; stackId?: string };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { OperationSchema } from '../model/operations.ts';
+
+/** zod schemas of the engine's output (the HTTP contract in DESIGN.md), for routes and clients. */
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+
+export const JsonPatchOpSchema = z.union([
+  z.object({ op: z.enum(['add', 'replace']), path: z.string(), value: z.unknown() }),
+  z.object({ op: z.literal('remove'), path: z.string() }),
+]);
+
+export const FindingSchema = z
+  .object({
+    ruleId: z.string(),
+    title: z.string(),
+    severity: SeveritySchema,
+    status: z.enum(['fail', 'unknown', 'waived']),
+    resource: z.string().optional(),
+    resourceType: z.string().optional(),
+    component: z.string().optional(),
+    path: z.string().optional().describe('JSON pointer into the template or the architecture'),
+    message: z.string(),
+    remediation: z.string().optional(),
+    fix: z
+      .object({
+        description: z.string(),
+        safe: z.boolean(),
+        patch: z.array(JsonPatchOpSchema).optional(),
+        operations: z.array(OperationSchema).optional(),
+      })
+      .optional(),
+    references: z.array(z.string()),
+    fingerprint: z.string(),
+    waiverId: z.string().optional(),
+    line: z.number().int().optional().describe('line of `path` in the template text, when text was sent'),
+    column: z.number().int().optional(),
+  })
+  .meta({ id: 'Finding' });
+
+export const EvaluationSummarySchema = z
+  .object({
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    infos: z.number().int(),
+    unknown: z.number().int(),
+    waived: z.number().int(),
+    passed: z.number().int(),
+    rulesEvaluated: z.number().int(),
+    resources: z.number().int(),
+  })
+  .meta({ id: 'EvaluationSummary' });
+
+export const EvaluationSchema = z
+  .object({ findings: z.array(FindingSchema), summary: EvaluationSummarySchema })
+  .meta({ id: 'Evaluation' });

@@ -1,0 +1,122 @@
+import type { AnyRule, Finding, Severity } from '../rule.ts';
+import type { CheckedFile } from './checked-file.ts';
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
+
+export interface SarifOptions {
+  toolVersion?: string;
+}
+
+function helpText(rule: AnyRule): { text: string; markdown: string } {
+  const refs = rule.references.length > 0 ? `\n\nReferences: ${rule.references.join(', ')}` : '';
+  const fix = rule.fix
+    ? `\n\nFix: ${rule.fix.description}${rule.fix.safe ? ' (safe, applied automatically)' : ''}`
+    : '';
+  return {
+    text: `${rule.rationale}\n\nRemediation: ${rule.remediation}${fix}${refs}`,
+    markdown: `${rule.rationale}\n\n**Remediation:** ${rule.remediation}${fix.replace('Fix:', '**Fix:**')}${refs.replace('References:', '**References:**')}`,
+  };
+}
+
+function result(file: CheckedFile, f: Finding, ruleIndex: number | undefined): Record<string, unknown> {
+  const at = f.path ? file.locate?.(f.path) : undefined;
+  const region = at ? { startLine: at.line, startColumn: at.column } : undefined;
+  const logical = f.resource ?? f.component;
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    // SARIF: a result that is not a "fail" (here: could not be evaluated) has level "none" and kind "review".
+    kind: f.status === 'unknown' ? 'review' : 'fail',
+    level: f.status === 'unknown' ? 'none' : SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: file.uri }, ...(region ? { region } : {}) },
+        ...(logical
+          ? {
+              logicalLocations: [
+                {
+                  name: logical,
+                  fullyQualifiedName: f.path ?? logical,
+                  kind: f.resource ? 'resource' : 'component',
+                },
+              ],
+            }
+          : {}),
+      },
+    ],
+    partialFingerprints: { 'infraCopilotFinding/v1': f.fingerprint },
+    ...(f.status === 'waived'
+      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `waiver ${f.waiverId}` }] }
+      : {}),
+    properties: {
+      severity: f.severity,
+      status: f.status,
+      ...(f.path ? { jsonPointer: f.path } : {}),
+      ...(f.resourceType ? { resourceType: f.resourceType } : {}),
+      ...(f.fix ? { fix: f.fix } : {}),
+    },
+  };
+}
+
+/** A SARIF 2.1.0 log (one run) for code scanning: rules with help text and references, located results. */
+export function sarifLog(
+  files: readonly CheckedFile[],
+  rules: readonly AnyRule[],
+  options: SarifOptions = {},
+): Record<string, unknown> {
+  const used = new Set(files.flatMap((f) => f.evaluation.findings.map((x) => x.ruleId)));
+  const byId = new Map<string, AnyRule>();
+  for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  const ordered = [...byId.values()].filter((r) => used.has(r.id)).sort((a, b) => a.id.localeCompare(b.id));
+  const index = new Map(ordered.map((r, i) => [r.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'infra-copilot',
+            informationUri: 'https://infra-copilot.dev/docs/rules',
+            ...(options.toolVersion ? { version: options.toolVersion } : {}),
+            rules: ordered.map((rule) => {
+              const helpUri = rule.references.find((r) => /^https?:\/\//.test(r));
+              return {
+                id: rule.id,
+                name: rule.id
+                  .split('-')
+                  .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+                  .join(''),
+                shortDescription: { text: rule.title },
+                fullDescription: { text: rule.rationale },
+                help: helpText(rule),
+                ...(helpUri ? { helpUri } : {}),
+                defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+                properties: {
+                  tags: ['guardrails', rule.level, ...rule.references.filter((r) => !/^https?:/.test(r))],
+                },
+              };
+            }),
+          },
+        },
+        artifacts: files.map((f) => ({ location: { uri: f.uri } })),
+        results: files.flatMap((file) =>
+          file.evaluation.findings.map((f) => result(file, f, index.get(f.ruleId))),
+        ),
+      },
+    ],
+  };
+}
+
+export function formatSarif(
+  files: readonly CheckedFile[],
+  rules: readonly AnyRule[],
+  options: SarifOptions = {},
+): string {
+  return `${JSON.stringify(sarifLog(files, rules, options), null, 2)}\n`;
+}

@@ -1,0 +1,48 @@
+import { intrinsicArg, intrinsicKey } from './intrinsic-key.ts';
+import { subPlaceholders } from './sub-placeholders.ts';
+
+const MAX_DEPTH = 200;
+
+/**
+ * Logical ids a value refers to through Ref, Fn::GetAtt and Fn::Sub placeholders (not Sub's own variables),
+ * filtered by `isResource`. One walk over the value; adds to `out`.
+ */
+export function collectReferences(
+  value: unknown,
+  isResource: (logicalId: string) => boolean,
+  out: Set<string>,
+  depth = 0,
+): void {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (typeof item === 'object' && item !== null) collectReferences(item, isResource, out, depth + 1);
+    }
+    return;
+  }
+  const key = intrinsicKey(value);
+  if (key !== undefined) {
+    const arg = intrinsicArg(value, key);
+    if (key === 'Ref' && typeof arg === 'string' && isResource(arg)) out.add(arg);
+    else if (key === 'Fn::GetAtt') {
+      const target = Array.isArray(arg) ? arg[0] : typeof arg === 'string' ? arg.split('.')[0] : undefined;
+      if (typeof target === 'string' && isResource(target)) out.add(target);
+    } else if (key === 'Fn::Sub') {
+      const source = Array.isArray(arg) ? arg[0] : arg;
+      const variables = Array.isArray(arg) && typeof arg[1] === 'object' && arg[1] !== null ? arg[1] : {};
+      if (typeof source === 'string') {
+        for (const part of subPlaceholders(source)) {
+          if (!('name' in part) || Object.hasOwn(variables, part.name)) continue;
+          const target = part.name.split('.')[0] ?? '';
+          if (isResource(target)) out.add(target);
+        }
+      }
+    }
+    collectReferences(arg, isResource, out, depth + 1);
+    return;
+  }
+  for (const key in value) {
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null) collectReferences(child, isResource, out, depth + 1);
+  }
+}

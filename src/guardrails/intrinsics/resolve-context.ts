@@ -1,0 +1,16 @@
+/**
+ * What the resolver may know about the deployment. Anything absent stays unknown: a rule depending on it
+ * yields `unknown`, never a guess.
+ */
+export interface ResolveContext {
+  /** Values for template Parameters; otherwise their Default is used. */
+  parameters?: Readonly<Record<string, string>>;
+  /** AWS::Region (AWS::Partition and AWS::URLSuffix are derived from it). */
+  region?: string;
+  /** AWS::AccountId */
+  accountId?: string;
+  /** AWS::StackName */
+  stackName?: string;
+  /** AWS::StackId */
+  stackId?: string;
+}

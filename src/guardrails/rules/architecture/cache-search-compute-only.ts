@@ -1,0 +1,33 @@
+import type { CheckResult } from '../../rule.ts';
+import { defineArchitectureRule } from '../../rule.ts';
+import { COMPUTE_KINDS } from '../../policy/architecture-graph.ts';
+
+export default defineArchitectureRule({
+  id: 'cache-search-compute-only',
+  title: 'Caches and search domains are reached only from compute',
+  severity: 'error',
+  scope: ['cache', 'search'],
+  rationale:
+    'Caches and search domains have weak or no per-request authorization; only code the org runs (functions, services, workers, VMs) should reach them, never an edge component.',
+  remediation:
+    'Route traffic through a function or service instead of connecting the edge component directly.',
+  references: ['AwsSolutions-OS1', 'AwsSolutions-EC21'],
+  check(subject, context): CheckResult | CheckResult[] {
+    if (!subject) return { status: 'pass' };
+    const results: CheckResult[] = [];
+    const seen = new Set<string>();
+    const incoming = [...context.connectionsTo(subject.id)].sort((a, b) => a.from.localeCompare(b.from));
+    for (const connection of incoming) {
+      const from = context.component(connection.from);
+      if (!from || COMPUTE_KINDS.includes(from.kind) || seen.has(from.id)) continue;
+      seen.add(from.id);
+      results.push({
+        status: 'fail',
+        message: `${subject.kind} "${subject.id}" is reached from ${from.kind} "${from.id}"; expected only compute (${COMPUTE_KINDS.join(', ')}).`,
+        actual: from.kind,
+        expected: COMPUTE_KINDS,
+      });
+    }
+    return results.length > 0 ? results : { status: 'pass' };
+  },
+});

@@ -1,0 +1,29 @@
+import { defineTemplateRule } from '../../rule.ts';
+import { asBool, fail, PASS, read, unknown } from '../_support/check-result.ts';
+import { valueList } from '../_support/policy-statements.ts';
+
+export default defineTemplateRule({
+  id: 'eks-public-access-cidrs',
+  title: 'Public EKS API endpoints are limited to known networks',
+  severity: 'error',
+  rationale:
+    'A public endpoint open to 0.0.0.0/0 (the default) exposes the Kubernetes API to the whole internet.',
+  remediation:
+    'Set ResourcesVpcConfig.PublicAccessCidrs to the office or VPN ranges, or make the endpoint private.',
+  references: ['CKV_AWS_38'],
+  resourceTypes: ['AWS::EKS::Cluster'],
+  check: (cluster, { index }) => {
+    const open = read(cluster, 'ResourcesVpcConfig.EndpointPublicAccess');
+    if ('result' in open) return open.result;
+    if (asBool(open.value) === false) return PASS;
+    const cidrs = valueList(cluster, index, 'ResourcesVpcConfig.PublicAccessCidrs');
+    if (!cidrs.known) return unknown('ResourcesVpcConfig.PublicAccessCidrs', cidrs.reason);
+    if (cidrs.present && !cidrs.values.includes('0.0.0.0/0')) return PASS;
+    return fail(
+      'ResourcesVpcConfig.PublicAccessCidrs',
+      `The public API endpoint accepts ${cidrs.present ? '0.0.0.0/0' : 'every address (PublicAccessCidrs not set)'}; expected specific CIDR ranges`,
+      '0.0.0.0/0',
+      'specific CIDRs',
+    );
+  },
+});

@@ -1,0 +1,26 @@
+import { defineTemplateRule } from '../../rule.ts';
+import { fail, PASS, unknown } from '../_support/check-result.ts';
+
+export default defineTemplateRule({
+  id: 'elasticache-auth',
+  title: 'Redis and Valkey replication groups require authentication',
+  severity: 'warning',
+  rationale: 'Without AUTH or RBAC users, anything that can reach the port can read and overwrite every key.',
+  remediation:
+    'Set AuthToken (from Secrets Manager) or UserGroupIds for RBAC, with TransitEncryptionEnabled true.',
+  references: ['CKV_AWS_31', 'AwsSolutions-AEC6'],
+  resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
+  check: (group) => {
+    for (const path of ['AuthToken', 'UserGroupIds']) {
+      const has = group.has(path);
+      if (!has.known) return unknown(path, has.reason);
+      if (has.value) return PASS;
+    }
+    return fail(
+      'AuthToken',
+      'Neither AuthToken nor UserGroupIds is set, so clients connect without credentials; expected AUTH or RBAC',
+      undefined,
+      'AuthToken or UserGroupIds',
+    );
+  },
+});

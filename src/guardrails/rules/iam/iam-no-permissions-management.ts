@@ -1,0 +1,37 @@
+import { defineTemplateRule } from '../../rule.ts';
+import { checkUnconstrainedActions, IDENTITY_POLICY_TYPES } from '../_support/policy-statements.ts';
+
+const ACTIONS = [
+  'iam:AttachRolePolicy',
+  'iam:CreatePolicy',
+  'iam:CreatePolicyVersion',
+  'iam:CreateRole',
+  'iam:DeleteRolePolicy',
+  'iam:DetachRolePolicy',
+  'iam:PutRolePolicy',
+  'iam:UpdateAssumeRolePolicy',
+  'kms:CreateGrant',
+  'kms:PutKeyPolicy',
+  'lambda:AddPermission',
+  's3:PutBucketAcl',
+  's3:PutBucketPolicy',
+  's3:DeleteBucketPolicy',
+  'ecr:SetRepositoryPolicy',
+  'sns:AddPermission',
+  'sqs:AddPermission',
+  'secretsmanager:PutResourcePolicy',
+];
+
+export default defineTemplateRule({
+  id: 'iam-no-permissions-management',
+  title: 'IAM policies do not allow permissions management without constraints',
+  severity: 'error',
+  rationale:
+    'Actions that change IAM or resource policies on any resource let the principal grant access to anyone, itself included.',
+  remediation:
+    'Scope policy-changing actions to the specific resources the workload administers, or remove them.',
+  references: ['CKV_AWS_109'],
+  resourceTypes: IDENTITY_POLICY_TYPES,
+  check: (resource, { index }) =>
+    checkUnconstrainedActions(resource, index, ACTIONS, 'Permissions can be changed on any resource'),
+});
