@@ -1,0 +1,168 @@
+/**
+ * `infra-copilot chat`: a conversation in the terminal, against a running server (`--url`) or the local
+ * store in process. After each message: the reply, findings, cost and the diff summary.
+ *
+ *   infra-copilot chat [--team payments] [--env prod] [--title "checkout"] [--conversation <id>]
+ *
+ * In the chat: `/submit` opens a change request from the latest proposal, `/yaml` prints its template,
+ * `/quit` (or end of input) leaves.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { TurnResult } from '../../conversations/conversation-service.ts';
+import { renderTurnText } from '../../conversations/render-turn-text.ts';
+import type { ApiClient } from '../api-client.ts';
+import type { CliCommand } from '../command.ts';
+
+const USAGE = 'infra-copilot chat [--team t] [--env dev|staging|prod] [--title "..."] [--conversation <id>]';
+
+interface Problem {
+  title?: string;
+  detail?: string;
+}
+
+function problemText(status: number, body: unknown): string {
+  const p = (body ?? {}) as Problem;
+  return `${status} ${p.detail ?? p.title ?? ''}`.trim();
+}
+
+export interface ChatOptions {
+  team?: string | undefined;
+  environment?: string | undefined;
+  title?: string | undefined;
+  conversationId?: string | undefined;
+}
+
+/** Runs a chat over `lines` (readline on stdin, or a list in tests); returns the exit code. */
+export async function runChat(
+  api: ApiClient,
+  lines: AsyncIterable<string>,
+  out: NodeJS.WritableStream,
+  options: ChatOptions,
+  prompt: () => void = () => {},
+): Promise<number> {
+  let id = options.conversationId;
+  if (!id) {
+    const created = await api.request<{ id: string; team: string | null; environment: string | null }>(
+      'POST',
+      '/v1/conversations',
+      {
+        ...(options.team ? { team: options.team } : {}),
+        ...(options.environment ? { environment: options.environment } : {}),
+        ...(options.title ? { title: options.title } : {}),
+        channel: 'cli',
+      },
+    );
+    if (created.status !== 201) {
+      out.write(`Could not start a conversation: ${problemText(created.status, created.body)}\n`);
+      return 1;
+    }
+    id = created.body.id;
+    out.write(
+      `Conversation ${id}${created.body.team ? ` · team ${created.body.team}` : ''}${created.body.environment ? ` · ${created.body.environment}` : ''}\n`,
+    );
+  } else {
+    const found = await api.request('GET', `/v1/conversations/${id}`);
+    if (found.status !== 200) {
+      out.write(`Could not open conversation ${id}: ${problemText(found.status, found.body)}\n`);
+      return 1;
+    }
+    out.write(`Conversation ${id}\n`);
+  }
+  out.write(
+    'Describe what you need. /submit opens a change request, /yaml shows the template, /quit leaves.\n',
+  );
+  prompt();
+  let latest: TurnResult['proposal'] = null;
+  for await (const raw of lines) {
+    const text = raw.trim();
+    if (text === '') {
+      prompt();
+      continue;
+    }
+    if (text === '/quit' || text === '/exit') break;
+    if (text === '/yaml') {
+      out.write(latest ? `${latest.templateYaml}\n` : 'No proposal yet.\n');
+      prompt();
+      continue;
+    }
+    if (text === '/submit') {
+      if (!latest) out.write('No proposal yet.\n');
+      else {
+        const res = await api.request<{ id: string; status?: string }>('POST', '/v1/change-requests', {
+          proposalId: latest.id,
+        });
+        out.write(
+          res.status < 300
+            ? `Change request ${res.body.id} opened for review.\n`
+            : `Could not submit: ${problemText(res.status, res.body)}\n`,
+        );
+      }
+      prompt();
+      continue;
+    }
+    const res = await api.request<TurnResult>('POST', `/v1/conversations/${id}/messages`, { text });
+    if (res.status !== 200) out.write(`${problemText(res.status, res.body)}\n`);
+    else {
+      latest = res.body.proposal ?? latest;
+      out.write(`${renderTurnText(res.body)}\n`);
+    }
+    prompt();
+  }
+  return 0;
+}
+
+const chat: CliCommand = {
+  name: 'chat',
+  summary: 'Talk to the planner in the terminal: reply, findings, cost and diff after each message',
+  usage: USAGE,
+  async run(ctx) {
+    let values: { team?: string; env?: string; title?: string; conversation?: string };
+    try {
+      ({ values } = parseArgs({
+        args: ctx.args,
+        options: {
+          team: { type: 'string' },
+          env: { type: 'string' },
+          title: { type: 'string' },
+          conversation: { type: 'string' },
+        },
+      }));
+    } catch (error) {
+      ctx.stderr.write(`${error instanceof Error ? error.message : String(error)}\nusage: ${USAGE}\n`);
+      return 2;
+    }
+    if (values.env && !['dev', 'staging', 'prod'].includes(values.env)) {
+      ctx.stderr.write(`--env: expected dev, staging or prod, got "${values.env}"\n`);
+      return 2;
+    }
+    const api = await ctx.api();
+    const rl = createInterface({
+      input: process.stdin,
+      output: ctx.stdout,
+      terminal: process.stdin.isTTY === true,
+    });
+    try {
+      return await runChat(
+        api,
+        rl,
+        ctx.stdout,
+        {
+          team: values.team,
+          environment: values.env,
+          title: values.title,
+          conversationId: values.conversation,
+        },
+        () => {
+          if (process.stdin.isTTY) rl.setPrompt('you> ');
+          if (process.stdin.isTTY) rl.prompt();
+        },
+      );
+    } finally {
+      rl.close();
+      await api.close();
+    }
+  },
+};
+
+export default chat;

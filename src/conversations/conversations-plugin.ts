@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config/config.ts';
+import { createPlanner } from '../planner/create-planner.ts';
+import type { Planner } from '../planner/planner.ts';
+import { ConversationService, type Submitter } from './conversation-service.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    conversations: ConversationService;
+  }
+}
+
+export interface ConversationsPluginOptions {
+  config: Config;
+  /** A planner to use instead of the one the config names (tests, the CLI). */
+  planner?: Planner;
+}
+
+async function conversationsPlugin(app: FastifyInstance, options: ConversationsPluginOptions): Promise<void> {
+  if (options.config.PLANNER === 'llm' && !options.config.OPENAI_API_KEY) {
+    app.log.warn('PLANNER=llm but OPENAI_API_KEY is not set: the embedded planner answers');
+  }
+  const planner = options.planner ?? createPlanner(options.config);
+  app.log.info({ planner: planner.name }, 'conversation planner');
+  const submitter: Submitter | undefined = app.hasDecorator('changeRequests')
+    ? async ({ proposalId, actor, channel, requestId }) => {
+        const created = await app.changeRequests.create(
+          { user: actor, requestId },
+          { proposalId, channel },
+          null,
+        );
+        return { id: created.body.id, state: created.body.state };
+      }
+    : undefined;
+  app.decorate(
+    'conversations',
+    new ConversationService(app.db, app.audit, planner, () => new Date(), submitter),
+  );
+}
+
+export default fp(conversationsPlugin, { name: 'conversations', dependencies: ['db', 'audit'] });

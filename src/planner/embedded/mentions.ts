@@ -1,0 +1,379 @@
+import type { ParamValue } from '../../model/architecture.ts';
+import type { ComponentKind } from '../../model/kinds.ts';
+import type { KindPhrase } from './lexicon.ts';
+import { ABSORBED_NOUNS, KIND_PHRASES } from './lexicon.ts';
+import type { Token } from './tokenize.ts';
+import { numberOf } from './tokenize.ts';
+import { COMMON_WORDS, LEXICON_WORDS } from './vocabulary.ts';
+
+/** A place in a sentence that names a component: a kind phrase, an id, or a pronoun. */
+export interface Mention {
+  start: number;
+  end: number;
+  kind: ComponentKind | null;
+  params: Record<string, ParamValue>;
+  /** Kinds a generic word could mean ("database"); the first is assumed for new components. */
+  alternatives?: readonly ComponentKind[];
+  /** An id the mention names directly (an existing component's id, or what "it" refers to). */
+  id?: string;
+  pronoun: boolean;
+  count: number;
+  article: 'definite' | 'indefinite' | 'none';
+  qualifier?: string;
+  /** The words as typed, for replies and questions. */
+  text: string;
+  /** A flavour word alone ("aurora"): its kind is only a default. */
+  modifierOnly?: boolean;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  entry?: KindPhrase;
+}
+
+function buildTrie(phrases: readonly KindPhrase[]): TrieNode {
+  const root: TrieNode = { children: new Map() };
+  for (const phrase of phrases) {
+    let node = root;
+    for (const word of phrase.words) {
+      let child = node.children.get(word);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(word, child);
+      }
+      node = child;
+    }
+    node.entry = phrase;
+  }
+  return root;
+}
+
+const TRIE = buildTrie(KIND_PHRASES);
+/** Words that name a kind on their own ("queue", "lambda"): never a qualifier ("jobs" in "jobs queue" is). */
+const SINGLE_WORD_KINDS: ReadonlySet<string> = new Set(
+  KIND_PHRASES.filter((p) => p.words.length === 1).flatMap((p) => [p.words[0]!, `${p.words[0]}s`]),
+);
+
+const ATTRIBUTE_NOUNS = new Set([
+  'password',
+  'passwords',
+  'credentials',
+  'credential',
+  'url',
+  'urls',
+  'host',
+  'hostname',
+  'connection',
+  'user',
+  'username',
+  'schema',
+  'migration',
+  'migrations',
+  'dump',
+  'query',
+  'queries',
+]);
+const DEFINITE = new Set([
+  'the',
+  'that',
+  'this',
+  'those',
+  'these',
+  'existing',
+  'current',
+  'our',
+  'my',
+  'its',
+  'same',
+  'your',
+]);
+const INDEFINITE = new Set([
+  'a',
+  'an',
+  'another',
+  'new',
+  'additional',
+  'extra',
+  'second',
+  'third',
+  'some',
+  'more',
+]);
+const ADJECTIVES = new Set([
+  'big',
+  'small',
+  'large',
+  'tiny',
+  'medium',
+  'main',
+  'primary',
+  'secondary',
+  'simple',
+  'basic',
+  'managed',
+  'private',
+  'public',
+  'shared',
+  'single',
+  'separate',
+  'dedicated',
+  'serverless',
+  'standard',
+  'regular',
+  'cheap',
+  'fast',
+  'global',
+  'regional',
+  'internal',
+  'external',
+  'encrypted',
+  'durable',
+  'highly',
+  'available',
+  'separate',
+  'fifo',
+  'versioned',
+  'relational',
+  'scalable',
+  'redundant',
+  'persistent',
+  'little',
+  'couple',
+  'of',
+  'pair',
+  'few',
+  'backend',
+  'frontend',
+  'backup',
+  'prod',
+  'production',
+  'staging',
+  'dev',
+  'development',
+  'cheaper',
+  'bigger',
+  'smaller',
+  'larger',
+  'replicated',
+  'ha',
+  'multi',
+  'az',
+  'more',
+  'one',
+]);
+
+function matchAt(
+  tokens: readonly Token[],
+  i: number,
+  covered: ReadonlySet<number>,
+): { entry: KindPhrase; end: number } | null {
+  let node: TrieNode | undefined = TRIE;
+  let best: { entry: KindPhrase; end: number } | null = null;
+  for (let j = i; j < tokens.length && node; j++) {
+    if (covered.has(j)) break;
+    const t = tokens[j]!;
+    const next: TrieNode | undefined = node.children.get(t.w) ?? node.children.get(t.lemma);
+    if (!next) break;
+    node = next;
+    if (node.entry) best = { entry: node.entry, end: j + 1 };
+  }
+  return best;
+}
+
+const UNIT_WORDS =
+  /^(gb|gib|mb|mib|tb|vcpus?|cpus?|cores?|days?|seconds?|secs?|s|ms|minutes?|mins?|hours?|tasks?|nodes?|shards?|replicas?)$/;
+
+function matchId(
+  tokens: readonly Token[],
+  i: number,
+  ids: readonly string[][],
+): { id: string; end: number } | null {
+  let best: { id: string; end: number } | null = null;
+  for (const parts of ids) {
+    if (i + parts.length > tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < parts.length; k++) {
+      const t = tokens[i + k]!;
+      if (t.w !== parts[k] && t.lemma !== parts[k]) {
+        ok = false;
+        break;
+      }
+    }
+    // "give the function 1 GB": a number followed by a unit is a size, not the id "function-1"
+    const after = tokens[i + parts.length]?.w;
+    if (ok && /^\d+$/.test(parts.at(-1)!) && after !== undefined && UNIT_WORDS.test(after)) ok = false;
+    if (ok && (!best || i + parts.length > best.end)) best = { id: parts.join('-'), end: i + parts.length };
+  }
+  return best;
+}
+
+function isQualifier(word: string): boolean {
+  return (
+    /^[a-z][a-z0-9]{2,}$/.test(word) &&
+    !COMMON_WORDS.has(word) &&
+    !SINGLE_WORD_KINDS.has(word) &&
+    !ADJECTIVES.has(word) &&
+    !DEFINITE.has(word) &&
+    !INDEFINITE.has(word) &&
+    numberOf(word) === null &&
+    !word.endsWith('ly')
+  );
+}
+
+/**
+ * Finds mentions in a sentence. `ids` are the existing component ids that do not read as kind phrases
+ * (`orders-db`, `jobs`); `focus` is what "it" refers to.
+ */
+export function findMentions(
+  tokens: readonly Token[],
+  covered: ReadonlySet<number>,
+  existingIds: readonly string[],
+  focus: string | undefined,
+): Mention[] {
+  const ids = existingIds
+    .map((id) => id.split('-'))
+    .filter((parts) => parts.length > 1 || !LEXICON_WORDS.has(parts[0]!));
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (covered.has(i)) {
+      i++;
+      continue;
+    }
+    const t = tokens[i]!;
+    const byId = matchId(tokens, i, ids);
+    const byKind = matchAt(tokens, i, covered);
+    if (byId && (!byKind || byId.end >= byKind.end)) {
+      mentions.push(
+        describe(tokens, covered, { start: i, end: byId.end, kind: null, params: {}, id: byId.id }),
+      );
+      i = byId.end;
+      continue;
+    }
+    if (byKind) {
+      let { entry, end } = byKind;
+      let kind = entry.kind;
+      const params: Record<string, ParamValue> = { ...entry.params };
+      let alternatives = entry.alternatives;
+      // modifiers take the kind that follows ("aurora mysql"); same-kind phrases and generic nouns are absorbed
+      let modifier = entry.modifier === true;
+      for (;;) {
+        if (end < tokens.length && covered.has(end)) break;
+        if (!modifier && tokens[end] && ABSORBED_NOUNS.has(tokens[end]!.w)) {
+          const noun = tokens[end]!.w;
+          if (noun === 'service' || noun === 'services' || noun === 'server') alternatives = undefined;
+          end++;
+          continue;
+        }
+        const following = end < tokens.length ? matchAt(tokens, end, covered) : null;
+        if (following) {
+          const f = following.entry;
+          if (modifier) {
+            // "aurora mysql", "aurora postgres database"
+            if (!f.alternatives) kind = f.kind;
+            Object.assign(params, f.params);
+            alternatives = undefined;
+            modifier = f.modifier === true;
+            end = following.end;
+            continue;
+          }
+          if (f.kind === kind && !f.alternatives) {
+            // "redis cache", "sqs queue", "lambda function"
+            Object.assign(params, f.params);
+            alternatives = undefined;
+            end = following.end;
+            continue;
+          }
+          if (f.alternatives) {
+            // "postgres database", "dynamo db": the brand decides
+            end = following.end;
+            continue;
+          }
+          break;
+        }
+        const next = tokens[end];
+        if (next && ABSORBED_NOUNS.has(next.w)) {
+          if (next.w === 'service' || next.w === 'services' || next.w === 'server') alternatives = undefined;
+          end++;
+          continue;
+        }
+        break;
+      }
+      if ((kind === 'postgres' || kind === 'mysql') && tokens[end] && /^\d+(\.\d+)?$/.test(tokens[end]!.w)) {
+        const unit = tokens[end + 1]?.w;
+        if (!unit || !/^(gb|gib|mb|tb|vcpus?|cpus?|days?|nodes?)$/.test(unit)) {
+          params.engine_version = tokens[end]!.w;
+          end++;
+        }
+      }
+      // "the database password", "the db url": an attribute of a database, not a component
+      if (alternatives && tokens[end] && ATTRIBUTE_NOUNS.has(tokens[end]!.w)) {
+        i = end + 1;
+        continue;
+      }
+      const described = describe(tokens, covered, { start: i, end, kind, params, alternatives });
+      mentions.push(modifier ? { ...described, modifierOnly: true } : described);
+      i = end;
+      continue;
+    }
+    if (t.w === 'it' || t.w === 'its' || t.w === 'them' || t.w === 'they') {
+      mentions.push({
+        start: i,
+        end: i + 1,
+        kind: null,
+        params: {},
+        ...(focus !== undefined ? { id: focus } : {}),
+        pronoun: true,
+        count: 1,
+        article: 'definite',
+        text: t.w,
+      });
+    }
+    i++;
+  }
+  return mentions;
+}
+
+function describe(
+  tokens: readonly Token[],
+  covered: ReadonlySet<number>,
+  base: Pick<Mention, 'start' | 'end' | 'kind' | 'params' | 'alternatives' | 'id'>,
+): Mention {
+  let count = 1;
+  let article: Mention['article'] = 'none';
+  let qualifier: string | undefined;
+  const before = tokens[base.start - 1];
+  if (before && !covered.has(base.start - 1) && isQualifier(before.w)) qualifier = before.w;
+  for (let j = base.start - 1, steps = 0; j >= 0 && steps < 4; j--, steps++) {
+    const w = tokens[j]!.w;
+    const n = numberOf(w);
+    if (n !== null && !(w === 'one' && tokens[j + 1]?.w === 'more')) {
+      if (w !== 'single' || count === 1) count = Math.max(1, Math.round(n));
+      article = 'indefinite';
+      break;
+    }
+    if (DEFINITE.has(w)) {
+      article = 'definite';
+      break;
+    }
+    if (INDEFINITE.has(w)) {
+      article = 'indefinite';
+      if (w === 'couple' || w === 'pair') count = 2;
+      break;
+    }
+    if (covered.has(j) || ADJECTIVES.has(w) || w === qualifier) continue;
+    break;
+  }
+  const text = tokens
+    .slice(base.start, base.end)
+    .map((t) => t.typed ?? t.w)
+    .join(' ');
+  return {
+    ...base,
+    pronoun: false,
+    count: Math.min(count, 20),
+    article,
+    ...(qualifier ? { qualifier } : {}),
+    text,
+  };
+}
