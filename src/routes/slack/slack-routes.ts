@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { problemResponses } from '../../http/problem.ts';
+import { parseJson } from '../../json/parse-json.ts';
+import { EventEnvelope, Interaction, SlashCommand } from '../../slack/slack-payloads.ts';
+import { SlackPayloadError, SlackSignatureError } from '../../slack/slack-request-errors.ts';
+import { verifySlackSignature } from '../../slack/verify-slack-signature.ts';
+
+export interface SlackRoutesOptions {
+  signingSecret: string;
+}
+
+function issues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+}
+
+function jsonOf(text: string, what: string): unknown {
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new SlackPayloadError(`${what} is not valid JSON: ${parsed.error}`);
+  return parsed.value;
+}
+
+function formOf(text: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+/**
+ * Slack's three endpoints. Each verifies the v0 signature over the raw body before anything else (401
+ * otherwise), answers within Slack's 3 seconds, and leaves the work to the bot in the background. These
+ * routes only exist when SLACK_SIGNING_SECRET is set.
+ */
+export const slackRoutes: FastifyPluginAsyncZod<SlackRoutesOptions> = async (app, options) => {
+  // The signature covers the exact bytes Slack sent: keep the body as text in this scope.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const rawBody = typeof request.body === 'string' ? request.body : '';
+    const verdict = verifySlackSignature({
+      signingSecret: options.signingSecret,
+      rawBody,
+      timestamp: request.headers['x-slack-request-timestamp'] as string | undefined,
+      signature: request.headers['x-slack-signature'] as string | undefined,
+    });
+    if (!verdict.ok) throw new SlackSignatureError(verdict.reason);
+  });
+
+  const responses = { ...problemResponses(400, 401, 413) };
+
+  app.post(
+    '/events',
+    {
+      schema: {
+        tags: ['slack'],
+        summary: 'Slack Events API (url_verification, app_mention, message.im)',
+        response: {
+          200: z
+            .object({ challenge: z.string().optional() })
+            .describe('the challenge echoed, or an empty acknowledgement'),
+          ...responses,
+        },
+      },
+    },
+    async (request) => {
+      const envelope = EventEnvelope.safeParse(jsonOf(request.body as string, 'The event'));
+      if (!envelope.success)
+        throw new SlackPayloadError('The event is not an Events API envelope.', issues(envelope.error));
+      if (envelope.data.type === 'url_verification') return { challenge: envelope.data.challenge };
+      await app.slack.bot.onEvent(envelope.data.event_id, envelope.data.event);
+      return {};
+    },
+  );
+
+  app.post(
+    '/commands',
+    {
+      schema: {
+        tags: ['slack'],
+        summary: 'Slash command /infra',
+        response: {
+          200: z.object({ response_type: z.literal('ephemeral'), text: z.string() }),
+          ...responses,
+        },
+      },
+    },
+    async (request) => {
+      const command = SlashCommand.safeParse(formOf(request.body as string));
+      if (!command.success)
+        throw new SlackPayloadError('The slash command is missing fields.', issues(command.error));
+      return app.slack.bot.onCommand(command.data);
+    },
+  );
+
+  app.post(
+    '/interactions',
+    {
+      schema: {
+        tags: ['slack'],
+        summary: 'Buttons and modal submissions',
+        response: { 200: z.record(z.string(), z.unknown()), ...responses },
+      },
+    },
+    async (request) => {
+      const form = formOf(request.body as string);
+      if (form.payload === undefined)
+        throw new SlackPayloadError('The interaction has no payload field.', [
+          { path: 'payload', message: 'required' },
+        ]);
+      const interaction = Interaction.safeParse(jsonOf(form.payload, 'The interaction payload'));
+      if (!interaction.success)
+        throw new SlackPayloadError(
+          'The interaction payload is not a block action or view submission.',
+          issues(interaction.error),
+        );
+      if (interaction.data.type === 'view_submission')
+        return app.slack.bot.onViewSubmission(interaction.data);
+      await app.slack.bot.onBlockActions(interaction.data);
+      return {};
+    },
+  );
+};

@@ -1,0 +1,536 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signSlackRequest } from '../../src/slack/verify-slack-signature.ts';
+import { ACTIONS } from '../../src/slack/blocks/action-ids.ts';
+import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+const SECRET = 'test-signing-secret-0123456789';
+const TEAM_CHANNEL = 'CPAYMENTS';
+const REVIEW_CHANNEL = 'CREVIEW';
+
+let slack: SlackStandIn;
+let t: TestApp;
+let seq = 0;
+
+function nextTs(): string {
+  seq += 1;
+  return `1800000000.${String(seq).padStart(6, '0')}`;
+}
+
+async function send(path: string, body: string, contentType: string, headers: Record<string, string> = {}) {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return t.app.inject({
+    method: 'POST',
+    url: path,
+    payload: body,
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
+      ...headers,
+    },
+  });
+}
+
+function event(ev: Record<string, unknown>, eventId = `Ev${nextTs().replace('.', '')}`) {
+  return send(
+    '/slack/events',
+    JSON.stringify({ type: 'event_callback', event_id: eventId, team_id: 'T1', event: ev }),
+    'application/json',
+  );
+}
+
+function interaction(payload: Record<string, unknown>) {
+  return send(
+    '/slack/interactions',
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+  );
+}
+
+function click(
+  user: string,
+  actionId: string,
+  value: string,
+  channel: string,
+  messageTs: string,
+  threadTs?: string,
+) {
+  return interaction({
+    type: 'block_actions',
+    trigger_id: `trig-${nextTs()}`,
+    user: { id: user },
+    channel: { id: channel },
+    container: {
+      type: 'message',
+      channel_id: channel,
+      message_ts: messageTs,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+    },
+    message: { ts: messageTs, ...(threadTs ? { thread_ts: threadTs } : {}) },
+    actions: [{ action_id: actionId, value, action_ts: nextTs() }],
+  });
+}
+
+function buttonValue(blocks: unknown[] | undefined, actionId: string): string | undefined {
+  for (const block of (blocks ?? []) as {
+    type: string;
+    elements?: { action_id?: string; value?: string }[];
+  }[]) {
+    if (block.type !== 'actions') continue;
+    const found = block.elements?.find((e) => e.action_id === actionId);
+    if (found) return found.value;
+  }
+  return undefined;
+}
+
+const thread = (ts: string) => slack.messages.filter((m) => m.channel === TEAM_CHANNEL && m.thread_ts === ts);
+const idle = () => t.app.slack.bot.idle();
+
+/** Dana writes `text` in the team channel (or a DM): a new message, or a reply in `threadTs`; waits for the bot. */
+async function write(
+  text: string,
+  options: { type?: 'app_mention' | 'message'; channel?: string; threadTs?: string } = {},
+): Promise<{ ts: string; status: number }> {
+  const ts = nextTs();
+  const channel = options.channel ?? TEAM_CHANNEL;
+  const response = await event({
+    type: options.type ?? 'message',
+    user: 'UDEV',
+    channel,
+    channel_type: channel === TEAM_CHANNEL ? 'channel' : 'im',
+    ts,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    text,
+  });
+  await idle();
+  return { ts, status: response.statusCode };
+}
+
+const mention = (text: string) => write(`<@UBOT> ${text}`, { type: 'app_mention' });
+
+/** Dana clicks Submit on the proposal (the latest in the thread by default); returns the newest review message. */
+async function submit(root: string, proposal = thread(root).at(-1)) {
+  const proposalId = buttonValue(proposal?.blocks, ACTIONS.submit) as string;
+  await click('UDEV', ACTIONS.submit, proposalId, TEAM_CHANNEL, proposal?.ts as string, root);
+  await idle();
+  return slack.messages.filter((m) => m.channel === REVIEW_CHANNEL).at(-1);
+}
+
+beforeAll(async () => {
+  slack = await startSlackStandIn();
+  slack.users.set('UDEV', { name: 'dana', real_name: 'Dana Developer' });
+  t = await createTestApp({
+    config: {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: slack.url,
+      SLACK_REVIEW_CHANNEL: REVIEW_CHANNEL,
+      SLACK_CHANNEL_TEAMS: `${TEAM_CHANNEL}=payments`,
+    },
+    overrides: { slack: { retry: { retries: 1, minTimeout: 10, maxTimeout: 20 }, outboxRetryBaseMs: 10 } },
+  });
+  // Two infra reviewers (no team: they review every team), one of them a policy admin, linked by an admin.
+  const admin = await t.createAdmin();
+  for (const [slackId, roles] of [
+    ['UREVIEW', ['reviewer']],
+    ['UPOLICY', ['reviewer', 'policy_admin']],
+  ] as const) {
+    const reviewer = await t.createUser({ name: slackId.toLowerCase(), roles: [...roles] });
+    const linked = await t.app.inject({
+      method: 'PUT',
+      url: `/v1/slack/users/${slackId}`,
+      headers: admin.headers,
+      payload: { userId: reviewer.user.id },
+    });
+    expect(linked.statusCode).toBe(204);
+  }
+});
+
+afterAll(async () => {
+  await t.close();
+  await slack.close();
+});
+
+beforeEach(() => {
+  slack.calls.length = 0;
+});
+
+describe('Slack bot end to end (signed requests, real Web API client against a stand-in)', () => {
+  it('turns a mention into a conversation, edits it from the thread, submits it and gets it reviewed with buttons', async () => {
+    // A mention starts a conversation; the proposal is posted in the thread.
+    const { ts: root, status } = await mention(
+      'I need an HTTP API with a Lambda function and a DynamoDB table, prod',
+    );
+    expect(status).toBe(200);
+    const first = thread(root);
+    expect(first).toHaveLength(1);
+    expect(JSON.stringify(first[0]?.blocks)).toContain('(kv_table)');
+    expect(JSON.stringify(first[0]?.blocks)).not.toContain('(queue)');
+
+    // The requester was provisioned as a developer of the channel's team.
+    const dana = await t.app.identity.findUserByName('slack-dana');
+    expect(dana?.roles).toEqual(['developer']);
+    expect(dana?.teams).toEqual(['payments']);
+
+    // A reply in the thread edits the same conversation.
+    await write('also add an SQS queue', { threadTs: root });
+    const second = thread(root);
+    expect(second).toHaveLength(2);
+    const proposalBlocks = second[1]?.blocks;
+    expect(JSON.stringify(proposalBlocks)).toContain('(queue)');
+    expect(JSON.stringify(proposalBlocks)).toContain('(kv_table)');
+
+    // Submit creates a change request and a review message in the review channel.
+    const proposalId = buttonValue(proposalBlocks, ACTIONS.submit);
+    expect(proposalId, 'the proposal offers Submit').toBeDefined();
+    const review = await submit(root, second[1]);
+    expect(review, 'a review message was posted').toBeDefined();
+    const crId = buttonValue(review?.blocks, ACTIONS.approve) as string;
+    const cr = await t.app.changeRequests.get(crId);
+    expect(cr.state).toBe('open');
+    expect(cr.channel).toBe('slack');
+    expect(cr.author.name).toBe('slack-dana');
+    expect(JSON.stringify(review?.blocks)).toContain('slack-dana');
+    expect(thread(root).at(-1)?.text).toContain('Submitted for review');
+
+    // The requester cannot approve their own request: an ephemeral explanation, nothing recorded.
+    await click('UDEV', ACTIONS.approve, crId, REVIEW_CHANNEL, review?.ts as string);
+    await idle();
+    const refusal = slack.callsOf('chat.postEphemeral').find((c) => c.args.user === 'UDEV');
+    expect(String(refusal?.args.text)).toMatch(/own|author|self/i);
+    expect((await t.app.changeRequests.get(crId)).approvals.records).toHaveLength(0);
+
+    // Reviewers approve with the button: the review message is updated in place, the requester is told.
+    const need = cr.approvals.status.required.approvals;
+    await click('UPOLICY', ACTIONS.approve, crId, REVIEW_CHANNEL, review?.ts as string);
+    if (need > 1) await click('UREVIEW', ACTIONS.approve, crId, REVIEW_CHANNEL, review?.ts as string);
+    await idle();
+    expect((await t.app.changeRequests.get(crId)).state).toBe('approved');
+    const updated = slack.messages.find((m) => m.channel === REVIEW_CHANNEL && m.ts === review?.ts);
+    expect(updated?.updates).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(updated?.blocks)).toContain('Approved');
+    expect(buttonValue(updated?.blocks, ACTIONS.approve)).toBeUndefined();
+    expect(thread(root).at(-1)?.text).toMatch(
+      /<@UDEV> your change request .* was :white_check_mark: approved/,
+    );
+  });
+
+  it('asks a reviewer for a reason in a modal and rejects with it; a developer gets an explanation instead', async () => {
+    const { ts: root } = await mention('an S3 bucket with versioning, dev');
+    const review = await submit(root);
+    const crId = buttonValue(review?.blocks, ACTIONS.reject) as string;
+
+    await click('UDEV', ACTIONS.reject, crId, REVIEW_CHANNEL, review?.ts as string);
+    await idle();
+    expect(slack.callsOf('views.open')).toHaveLength(0);
+    expect(String(slack.callsOf('chat.postEphemeral').at(-1)?.args.text)).toContain('Only reviewers');
+
+    await click('UREVIEW', ACTIONS.reject, crId, REVIEW_CHANNEL, review?.ts as string);
+    const opened = slack.callsOf('views.open').at(-1);
+    const view = opened?.args.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe('review_reason');
+
+    const tooShort = await interaction({
+      type: 'view_submission',
+      user: { id: 'UREVIEW' },
+      view: {
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: { values: { reason: { reason_input: { value: 'no' } } } },
+      },
+    });
+    expect(tooShort.json()).toMatchObject({ response_action: 'errors' });
+    expect((await t.app.changeRequests.get(crId)).state).toBe('open');
+
+    const submitted = await interaction({
+      type: 'view_submission',
+      user: { id: 'UREVIEW' },
+      view: {
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: { values: { reason: { reason_input: { value: 'use the shared assets bucket' } } } },
+      },
+    });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json()).toEqual({});
+    await idle();
+    expect((await t.app.changeRequests.get(crId)).state).toBe('rejected');
+    const updated = slack.messages.find((m) => m.ts === review?.ts);
+    expect(JSON.stringify(updated?.blocks)).toContain('use the shared assets bucket');
+    expect(thread(root).at(-1)?.text).toContain('rejected by ureview: use the shared assets bucket');
+  });
+
+  it('keeps the change request when Slack is down while posting, and posts it once Slack is back', async () => {
+    const { ts: root } = await mention('a DynamoDB table, dev');
+    const posted = thread(root)[0];
+    const proposalId = buttonValue(posted?.blocks, ACTIONS.submit) as string;
+    const reviewsBefore = slack.messages.filter((m) => m.channel === REVIEW_CHANNEL).length;
+
+    slack.failNext('chat.postMessage', { status: 503, times: 20 });
+    const clicked = await click('UDEV', ACTIONS.submit, proposalId, TEAM_CHANNEL, posted?.ts as string, root);
+    expect(clicked.statusCode).toBe(200);
+    await idle();
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/v1/slack/users',
+      headers: (await t.createAdmin()).headers,
+    });
+    expect(list.statusCode).toBe(200);
+    const queued = await t.app.db
+      .selectFrom('slack_outbox')
+      .selectAll()
+      .where('delivered_at', 'is', null)
+      .execute();
+    expect(queued.length).toBeGreaterThanOrEqual(1);
+    expect(slack.messages.filter((m) => m.channel === REVIEW_CHANNEL)).toHaveLength(reviewsBefore);
+
+    slack.failNext('chat.postMessage', { status: 503, times: 0 });
+    const delivered = await t.app.slack.poster.drain(new Date(Date.now() + 60_000));
+    expect(delivered).toBe(queued.length);
+    const review = slack.messages.filter((m) => m.channel === REVIEW_CHANNEL).at(-1);
+    const crId = buttonValue(review?.blocks, ACTIONS.approve) as string;
+    expect((await t.app.changeRequests.get(crId)).snapshot.proposalId).toBe(proposalId);
+  });
+});
+
+describe('proposal buttons and direct messages', () => {
+  it('uploads the template into the thread and undoes the last change', async () => {
+    const { ts: root } = await mention('an SQS queue, dev');
+    await write('add a DynamoDB table', { threadTs: root });
+    const latest = thread(root).at(-1);
+    expect(JSON.stringify(latest?.blocks)).toContain('(kv_table)');
+
+    await click(
+      'UDEV',
+      ACTIONS.showTemplate,
+      buttonValue(latest?.blocks, ACTIONS.showTemplate) as string,
+      TEAM_CHANNEL,
+      latest?.ts as string,
+      root,
+    );
+    await idle();
+    const upload = slack.uploads.at(-1);
+    expect(upload?.thread_ts).toBe(root);
+    expect(upload?.filename).toMatch(/\.template\.yaml$/);
+    expect(upload?.content).toContain('AWS::DynamoDB::Table');
+    expect(upload?.content).toContain('AWS::SQS::Queue');
+
+    await click(
+      'UDEV',
+      ACTIONS.undo,
+      buttonValue(latest?.blocks, ACTIONS.undo) as string,
+      TEAM_CHANNEL,
+      latest?.ts as string,
+      root,
+    );
+    await idle();
+    const undone = thread(root).at(-1);
+    expect(undone?.ts).not.toBe(latest?.ts);
+    expect(JSON.stringify(undone?.blocks)).toContain('(queue)');
+    expect(JSON.stringify(undone?.blocks)).not.toContain('(kv_table)');
+  });
+
+  it('treats a direct message as a new conversation and its thread replies as the same one', async () => {
+    const dm = 'DDANA';
+    const { ts: root } = await write('I need a Redis cache for team payments, dev', { channel: dm });
+    await write('add an S3 bucket too', { channel: dm, threadTs: root });
+    const replies = slack.messages.filter((m) => m.channel === dm && m.thread_ts === root);
+    expect(replies).toHaveLength(2);
+    expect(JSON.stringify(replies[1]?.blocks)).toContain('(cache)');
+    expect(JSON.stringify(replies[1]?.blocks)).toContain('(bucket)');
+    const threads = await t.app.db
+      .selectFrom('slack_threads')
+      .selectAll()
+      .where('channel', '=', dm)
+      .execute();
+    expect(threads).toHaveLength(1);
+  });
+});
+
+describe('Slack requests that must change nothing', () => {
+  const conversations = async () =>
+    (await t.app.db.selectFrom('slack_threads').select('conversation_id').execute()).length;
+
+  it('refuses bad signatures and stale timestamps with 401', async () => {
+    const before = await conversations();
+    const body = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'EvBAD',
+      event: { type: 'app_mention', user: 'UDEV', channel: TEAM_CHANNEL, ts: nextTs(), text: 'a queue' },
+    });
+    const now = String(Math.floor(Date.now() / 1000));
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/slack/events',
+      payload: body,
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': now,
+        'x-slack-signature': signSlackRequest('wrong-secret', now, body),
+      },
+    });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.headers['content-type']).toContain('application/problem+json');
+    expect(forged.json().type).toMatch(/slack-signature-invalid$/);
+    const old = String(Math.floor(Date.now() / 1000) - 600);
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: '/slack/events',
+      payload: body,
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': old,
+        'x-slack-signature': signSlackRequest(SECRET, old, body),
+      },
+    });
+    expect(stale.statusCode).toBe(401);
+    expect(stale.json().reason).toBe('stale-timestamp');
+    const unsigned = await t.app.inject({
+      method: 'POST',
+      url: '/slack/commands',
+      payload: 'command=%2Finfra&text=help',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(unsigned.statusCode).toBe(401);
+    await idle();
+    expect(await conversations()).toBe(before);
+  });
+
+  it('handles a retried or duplicated event once', async () => {
+    const before = slack.messages.length;
+    const ts = nextTs();
+    const ev = {
+      type: 'app_mention',
+      user: 'UDEV',
+      channel: TEAM_CHANNEL,
+      channel_type: 'channel',
+      ts,
+      text: '<@UBOT> a queue, dev',
+    };
+    const body = JSON.stringify({ type: 'event_callback', event_id: 'EvDUPLICATE1', event: ev });
+    expect((await send('/slack/events', body, 'application/json')).statusCode).toBe(200);
+    expect(
+      (
+        await send('/slack/events', body, 'application/json', {
+          'x-slack-retry-num': '1',
+          'x-slack-retry-reason': 'http_timeout',
+        })
+      ).statusCode,
+    ).toBe(200);
+    // The same Slack message as a plain message event (Slack sends both for a mention): still once.
+    await event({ ...ev, type: 'message' }, 'EvDUPLICATE2');
+    await idle();
+    expect(slack.messages.length - before).toBe(1);
+  });
+
+  it('answers malformed payloads with 400 naming the problem, and changes nothing', async () => {
+    const before = await conversations();
+    const notJson = await send('/slack/events', '{"type": "event_callback", ', 'application/json');
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().type).toMatch(/slack-payload-invalid$/);
+    const noId = await send(
+      '/slack/events',
+      JSON.stringify({ type: 'event_callback', event: { type: 'app_mention' } }),
+      'application/json',
+    );
+    expect(noId.statusCode).toBe(400);
+    expect(JSON.stringify(noId.json().errors)).toContain('event_id');
+    const noPayload = await send('/slack/interactions', 'foo=bar', 'application/x-www-form-urlencoded');
+    expect(noPayload.statusCode).toBe(400);
+    const badCommand = await send(
+      '/slack/commands',
+      'command=%2Finfra&text=a+queue',
+      'application/x-www-form-urlencoded',
+    );
+    expect(badCommand.statusCode).toBe(400);
+    expect(JSON.stringify(badCommand.json().errors)).toContain('user_id');
+    await idle();
+    expect(await conversations()).toBe(before);
+  });
+
+  it('ignores its own and other bots’ messages', async () => {
+    const before = slack.messages.length;
+    await event({
+      type: 'message',
+      bot_id: 'BBOT',
+      user: 'UBOT',
+      channel: 'DDM',
+      channel_type: 'im',
+      ts: nextTs(),
+      text: 'a queue',
+    });
+    await event({
+      type: 'message',
+      subtype: 'bot_message',
+      bot_id: 'BOTHER',
+      channel: 'DDM',
+      channel_type: 'im',
+      ts: nextTs(),
+      text: 'a queue',
+    });
+    await idle();
+    expect(slack.messages.length).toBe(before);
+  });
+
+  it('echoes the url_verification challenge', async () => {
+    const res = await send(
+      '/slack/events',
+      JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }),
+      'application/json',
+    );
+    expect(res.json()).toEqual({ challenge: 'abc123' });
+  });
+});
+
+describe('/infra slash command', () => {
+  const command = (text: string, user = 'UDEV') =>
+    send(
+      '/slack/commands',
+      new URLSearchParams({
+        command: '/infra',
+        text,
+        user_id: user,
+        channel_id: TEAM_CHANNEL,
+        trigger_id: `trig-${nextTs()}`,
+        team_id: 'T1',
+      }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+
+  it('explains itself with help', async () => {
+    const res = await command('help');
+    expect(res.json()).toMatchObject({ response_type: 'ephemeral' });
+    expect(res.json().text).toContain('/infra status');
+  });
+
+  it('starts a request in a new thread and lists it under status once submitted', async () => {
+    const res = await command('a Kinesis stream for team payments, dev');
+    expect(res.json().text).toContain('thread');
+    await idle();
+    const opener = slack.messages.filter((m) => m.channel === TEAM_CHANNEL && !m.thread_ts).at(-1);
+    expect(opener?.text).toContain('asked: a Kinesis stream');
+    const reply = thread(opener?.ts as string)[0];
+    expect(JSON.stringify(reply?.blocks)).toContain('(stream)');
+    await submit(opener?.ts as string, reply);
+    const status = await command('status');
+    expect(status.json().text).toMatch(/open change requests/);
+  });
+});
+
+describe('Slack routes without a signing secret', () => {
+  it('do not exist (404)', async () => {
+    const plain = await createTestApp();
+    try {
+      const res = await plain.app.inject({
+        method: 'POST',
+        url: '/slack/events',
+        payload: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.statusCode).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
