@@ -148,6 +148,17 @@ const template = fc.record(
   { requiredKeys: ['Resources'] },
 );
 
+// Found by CI: a parameter whose Default is a null-prototype object once crashed the resolver.
+const objectDefault = Object.assign(Object.create(null) as Record<string, unknown>, {
+  'Fn::Sub': ['', {}],
+});
+const objectDefaultCounterexample = {
+  Parameters: { Nope: { Type: 'CommaDelimitedList', Default: objectDefault } },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JS template
+  Conditions: { IsProd: { 'Fn::Sub': '${Nope}' } },
+  Resources: { A: { Type: 'AWS::ApiGateway::DomainName', Condition: 'IsProd' } },
+};
+
 describe('the guardrail engine on random templates', () => {
   it('never throws, and every finding is well-formed and deterministic', () => {
     fc.assert(
@@ -166,7 +177,7 @@ describe('the guardrail engine on random templates', () => {
         const second = evaluateTemplate(structuredClone(t) as Record<string, unknown>, options);
         expect(second).toEqual(first);
       }),
-      { numRuns: 150 },
+      { numRuns: 150, examples: [[objectDefaultCounterexample, 'prod']] },
     );
   });
 

@@ -288,6 +288,9 @@ export class IntrinsicResolver {
     const raw = supplied ?? declaration.Default;
     if (raw === undefined || raw === null)
       return unknown(`Ref ${name}: parameter ${name} has no value and no Default`);
+    if (!isScalar(raw) && !(Array.isArray(raw) && raw.every(isScalar))) {
+      return unknown(`Ref ${name}: parameter ${name} has a value that is not a string or list of strings`);
+    }
     if (type === 'CommaDelimitedList' || type.startsWith('List<')) {
       const items = Array.isArray(raw)
         ? raw.map(String)
