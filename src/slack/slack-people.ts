@@ -57,7 +57,7 @@ export class SlackPeople {
     profile: () => Promise<SlackProfile>,
   ): Promise<AuthUser> {
     const existing = await this.linked(slackUserId);
-    if (existing) return existing;
+    if (existing) return this.joinChannelTeam(slackUserId, existing, channelTeam);
     const details = await profile().catch((): SlackProfile => ({}));
     const provisioned = await this.db.transaction().execute(async (trx) => {
       const again = await trx
@@ -97,6 +97,46 @@ export class SlackPeople {
     });
     const user = await this.identity.requireUser(provisioned);
     return { id: user.id, name: user.name, roles: user.roles, teams: user.teams };
+  }
+
+  /**
+   * A provisioned person who first wrote in a DM (no team) or in another team's channel joins the team of
+   * the channel they write in now, as they would have on first contact there. Admin links are left as set.
+   */
+  private async joinChannelTeam(
+    slackUserId: string,
+    user: AuthUser,
+    channelTeam: string | null,
+  ): Promise<AuthUser> {
+    if (!channelTeam || user.teams.includes(channelTeam)) return user;
+    const joined = await this.db.transaction().execute(async (trx) => {
+      const link = await trx
+        .selectFrom('slack_users')
+        .select('linked_by')
+        .where('slack_user_id', '=', slackUserId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (link?.linked_by !== 'provisioned') return false;
+      const current = await this.identity.requireUser(user.id, trx);
+      if (current.teams.includes(channelTeam)) return true;
+      const teams = [...current.teams, channelTeam];
+      await this.identity.setTeams(user.id, teams, trx);
+      await this.audit.record(
+        {
+          actor: { id: user.id, name: user.name },
+          action: 'slack.user.join_team',
+          subject: { type: 'user', id: user.id },
+          before: { teams: current.teams },
+          after: { teams: [...teams].sort() },
+          summary: { slackUserId, team: channelTeam },
+        },
+        trx,
+      );
+      return true;
+    });
+    if (!joined) return user;
+    const refreshed = await this.identity.requireUser(user.id);
+    return { id: refreshed.id, name: refreshed.name, roles: refreshed.roles, teams: refreshed.teams };
   }
 
   /** An admin links a Slack user to an existing copilot user (replacing any earlier link). */

@@ -348,6 +348,36 @@ describe('proposal buttons and direct messages', () => {
   });
 });
 
+describe('people the bot provisions', () => {
+  it('puts someone who first wrote in a DM into the team of the channel they write in next', async () => {
+    slack.users.set('UMOVER', { name: 'morgan', real_name: 'Morgan Mover' });
+    const say = async (channel: string, text: string) => {
+      await event({
+        type: channel === TEAM_CHANNEL ? 'app_mention' : 'message',
+        user: 'UMOVER',
+        channel,
+        channel_type: channel === TEAM_CHANNEL ? 'channel' : 'im',
+        ts: nextTs(),
+        text,
+      });
+      await idle();
+    };
+    await say('DMORGAN', 'an SQS queue, dev');
+    expect((await t.app.identity.findUserByName('slack-morgan'))?.teams).toEqual([]);
+
+    await say(TEAM_CHANNEL, '<@UBOT> an SNS topic, dev');
+    const morgan = await t.app.identity.findUserByName('slack-morgan');
+    expect(morgan?.teams).toEqual(['payments']);
+    const joined = await t.app.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'slack.user.join_team')
+      .where('subject_id', '=', morgan?.id as string)
+      .execute();
+    expect(joined).toHaveLength(1);
+  });
+});
+
 describe('Slack requests that must change nothing', () => {
   const conversations = async () =>
     (await t.app.db.selectFrom('slack_threads').select('conversation_id').execute()).length;
