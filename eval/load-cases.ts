@@ -7,11 +7,22 @@ import { EvalFileSchema } from './case-schema.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Every case in eval/cases/*.yaml, in file then case order; a malformed file stops with its name. */
-export function loadCases(dir = join(here, 'cases')): EvalCase[] {
+/** A file-name glob (`*` any run of characters, `?` one) as a whole-name matcher. */
+function globMatcher(glob: string): (name: string) => boolean {
+  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = new RegExp(`^${source}$`);
+  return (name) => re.test(name);
+}
+
+/**
+ * Every case in eval/cases/*.yaml, in file then case order; a malformed file stops with its name.
+ * `files` keeps only the files whose name matches the glob (for example `15-*.yaml`).
+ */
+export function loadCases(dir = join(here, 'cases'), files?: string): EvalCase[] {
+  const keep = files ? globMatcher(files.replace(/^.*\//, '')) : () => true;
   const out: EvalCase[] = [];
   for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
+    .filter((f) => f.endsWith('.yaml') && keep(f))
     .sort()) {
     const parsed = EvalFileSchema.safeParse(parse(readFileSync(join(dir, file), 'utf8')));
     if (!parsed.success) {

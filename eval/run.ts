@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: plays every case in eval/cases through the embedded planner (and the LLM planner when
  * OPENAI_API_KEY is set) and prints component-kind F1, connection F1, param accuracy and team/environment
- * accuracy. `--verbose` lists each case that is not fully right and why; `--only <text>` filters case ids.
+ * accuracy. `--verbose` lists each case that is not fully right and why; `--only <text>` filters case ids;
+ * `--cases <glob>` plays only the case files whose name matches (e.g. `--cases '15-*.yaml'`).
  */
 import { emptyArchitecture } from '../src/model/architecture.ts';
 import { EmbeddedPlanner } from '../src/planner/embedded/embedded-planner.ts';
@@ -15,9 +16,11 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+const casesAt = args.indexOf('--cases');
+const caseFiles = casesAt >= 0 ? args[casesAt + 1] : undefined;
 
 async function evaluate(planner: Planner, label: string): Promise<Figures> {
-  const cases = loadCases().filter((c) => !only || c.id.includes(only));
+  const cases = loadCases(undefined, caseFiles).filter((c) => !only || c.id.includes(only));
   const tally = emptyTally();
   let turns = 0;
   let fallbacks = 0;
