@@ -421,9 +421,13 @@ export class SlackBot {
     this.background(`change:${event.type}`, () => this.onChangeEvent(event));
   }
 
-  /** Posts the review message on creation, updates it in place afterwards, and tells the requester. */
+  /**
+   * Posts the review message on creation, updates it in place afterwards (once per decision), and tells
+   * the requester.
+   */
   async onChangeEvent(event: ChangeEvent): Promise<void> {
     if (event.type === 'commented' || event.type === 'apply_started') return;
+    if (isFollowedBySameCommit(event)) return;
     const cr = await this.app.changeRequests.get(event.changeRequest.id);
     const blocks = reviewBlocks(reviewView(cr, event));
     const text = `Change request: ${cr.title} (${cr.state.replace('_', ' ')})`;
@@ -452,6 +456,14 @@ export class SlackBot {
       });
     }
   }
+}
+
+/**
+ * The approval that completes the required approvals commits `approval_recorded` and then `approved` together:
+ * the message is updated once, on `approved`, with the final state.
+ */
+function isFollowedBySameCommit(event: ChangeEvent): boolean {
+  return event.type === 'approval_recorded' && event.changeRequest.state === 'approved';
 }
 
 const ReasonState = z.object({
