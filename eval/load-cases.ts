@@ -9,17 +9,21 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** A file-name glob (`*` any run of characters, `?` one) as a whole-name matcher. */
 function globMatcher(glob: string): (name: string) => boolean {
-  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   const re = new RegExp(`^${source}$`);
   return (name) => re.test(name);
 }
 
 /**
  * Every case in eval/cases/*.yaml, in file then case order; a malformed file stops with its name.
- * `files` keeps only the files whose name matches the glob (for example `15-*.yaml`).
+ * `files` keeps only the files whose name matches one of its comma-separated globs (e.g. `15-*.yaml`).
  */
 export function loadCases(dir = join(here, 'cases'), files?: string): EvalCase[] {
-  const keep = files ? globMatcher(files.replace(/^.*\//, '')) : () => true;
+  const matchers = (files ?? '*').split(',').map((g) => globMatcher(g.trim().replace(/^.*\//, '')));
+  const keep = (name: string) => matchers.some((m) => m(name));
   const out: EvalCase[] = [];
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') && keep(f))

@@ -2,6 +2,8 @@ import type { Architecture, Component, Connection, ParamValue } from '../../mode
 import type { AccessMode, ComponentKind } from '../../model/kinds.ts';
 import type { Operation } from '../../model/operations.ts';
 
+const DATA_ACCESS: ReadonlySet<AccessMode> = new Set(['read', 'write', 'readwrite']);
+
 /**
  * The architecture as it will be after the operations planned so far in this turn, so later sentences can
  * refer to what earlier ones added. Records the operations it is asked to make, in order.
@@ -119,6 +121,16 @@ export class Draft {
 
   connect(from: string, to: string, access: AccessMode): void {
     if (from === to || this.hasConnection(from, to, access)) return;
+    // "the fn should write to the table" restates how an earlier data link is used: it replaces it
+    const earlier = this.connections.find((c) => c.from === from && c.to === to);
+    if (
+      earlier &&
+      DATA_ACCESS.has(earlier.access) &&
+      DATA_ACCESS.has(access) &&
+      !this.operations.some((op) => op.op === 'connect' && op.from === from && op.to === to)
+    ) {
+      this.disconnect(from, to);
+    }
     this.connections.push({ from, to, access });
     this.operations.push({ op: 'connect', from, to, access });
   }

@@ -13,7 +13,7 @@ import { findParams } from './params.ts';
 import type { Token } from './tokenize.ts';
 import { tokenize } from './tokenize.ts';
 import type { VerbClass } from './verbs.ts';
-import { LINK_PREFERENCES, LINK_WORDS, UPSTREAM_RANK, VERB_PREFERENCES, VERBS } from './verbs.ts';
+import { LINK_PREFERENCES, LINK_WORDS, UPSTREAM_RANK, VERB_PREFERENCES, VERBS, verbClass } from './verbs.ts';
 
 const UNDO = /^\s*(please\s+)?(undo|revert|roll\s?back|go back|scratch that|never\s?mind|take that back)\b/i;
 const REDO = /^\s*(please\s+)?(redo|re-do|put it back|undo the undo|bring it back)\b/i;
@@ -21,6 +21,8 @@ const SUBMIT =
   /\b(submit|ship it|send (it |this )?(for|to) review|request (a )?review|open (a )?change request|create (a |the )?change request|file (a |the )?change request)\b/i;
 const SMALLTALK =
   /^\s*(hi|hello|hey|yo|thanks|thank you|cheers|ok|okay|great|cool|nice|perfect|awesome|good (morning|afternoon|evening))\b[\s!.,a-z]*$/i;
+/** "hey so for the orders thing we need ..." opens with a greeting but is a request. */
+const SMALLTALK_MAX_WORDS = 8;
 const QUESTION_START = /^\s*(why|what|how|which|explain|tell me|show me|list)\b/i;
 const POLITE_REQUEST =
   /^\s*(can|could|would|will)\s+(you|we|i)\s+(please\s+)?(add|make|create|remove|drop|delete|switch|change|rename|connect|give|set|bump|increase|use|put|move|turn|enable|disable)\b/i;
@@ -113,8 +115,27 @@ const NAME_STOPS = new Set([
   '?',
   ':',
 ]);
-const CLAUSE_BREAKS = new Set(['and', ',', 'then', 'plus', 'while']);
+const CLAUSE_BREAKS = new Set(['and', ',', 'then', 'plus', 'while', 'so']);
 const RELATIVE = new Set(['that', 'which', 'where']);
+/** Before these a word is a verb: "a Lambda should email the report", "who emails", "to email". */
+const MODALS = new Set(['who', 'should', 'will', 'would', 'can', 'could', 'must', 'to', 'then', 'also']);
+/** Auxiliaries of the passive: "jobs are consumed by", "events get written to". */
+const PASSIVE_AUXILIARIES = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'get',
+  'gets',
+  'got',
+]);
+/** Participles that do not end in -ed or -en. */
+const IRREGULAR_PARTICIPLES = new Set(['read', 'sent', 'fed', 'run', 'put', 'kept', 'held', 'hit', 'built']);
+/** Prepositions that put the object of a passive verb after it: "stored in a bucket by the worker". */
+const OBJECT_PREPOSITIONS = new Set(['in', 'into', 'to', 'onto', 'on', 'from', 'off', 'of']);
 const EVENT_SOURCES: ReadonlySet<ComponentKind> = new Set([
   'bucket',
   'queue',
@@ -137,6 +158,10 @@ interface TurnState {
   continuesRemoval: boolean;
   lastSubject: string[] | undefined;
   sawQuestion: boolean;
+  /** Components added without being named (a schedule's cron, an API's handler): "it" never means them. */
+  implicit: Set<string>;
+  /** The mentions of the sentence being planned. */
+  sentence: readonly Resolved[];
 }
 
 /** Splits a message into sentences; dots inside words ("db.r6g.large") do not split. */
@@ -178,7 +203,7 @@ export class EmbeddedPlanner implements Planner {
     if (text.length === 0) return result('smalltalk', { questions: ['What would you like to build?'] });
     if (UNDO.test(text)) return result('undo');
     if (REDO.test(text)) return result('redo');
-    if (SMALLTALK.test(text)) return result('smalltalk');
+    if (SMALLTALK.test(text) && text.split(/\s+/).length <= SMALLTALK_MAX_WORDS) return result('smalltalk');
 
     const draft = new Draft(input.architecture);
     const state: TurnState = {
@@ -194,6 +219,8 @@ export class EmbeddedPlanner implements Planner {
         input.previousMessage !== undefined && findRemoveVerb(tokenize(input.previousMessage)) >= 0,
       lastSubject: undefined,
       sawQuestion: false,
+      implicit: new Set(),
+      sentence: [],
     };
     let submit = false;
     for (const sentence of sentences(text)) {
@@ -311,9 +338,17 @@ function planSentence(sentence: string, state: TurnState): void {
   }
 
   const resolved = resolveMentions(tokens, mentions, names, hits, state);
+  state.sentence = resolved;
+  absorbSiteParts(tokens, resolved, state);
   assignParams(hits, resolved, state);
-  eventTriggers(tokens, resolved, state);
-  connectMentions(tokens, covered, resolved, state);
+  const clauses = eventClauses(tokens, resolved, state);
+  for (const p of clauses.covered) covered.add(p);
+  connectMentions(
+    tokens,
+    covered,
+    resolved.filter((r) => !clauses.excluded.has(r)),
+    state,
+  );
   scheduleLinks(hits, resolved, state);
   domainLinks(hits, resolved, state);
   applyMeta(meta, state);
@@ -366,6 +401,8 @@ function findRemoveVerb(tokens: readonly Token[]): number {
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.w;
     const next = tokens[i + 1]?.w;
+    // "drop a message on the queue": dropping something new somewhere is sending it, not removing
+    if (w === 'drop' && (next === 'a' || next === 'an')) continue;
     if (REMOVE_VERBS.has(w)) return i;
     if (w === 'get' && next === 'rid') return i + 2;
     if (w === 'tear' && next === 'down') return i + 1;
@@ -633,13 +670,14 @@ function resolvePronoun(
   hits: readonly ParamHit[],
   state: TurnState,
 ): { ids: string[]; kind: ComponentKind } | undefined {
+  if (mention.carried) return carriedReference(earlier, state);
   if (mention.text === 'they' || mention.text === 'them') {
     const plural = [...earlier].reverse().find((r) => r.ids.length > 1 || /s$/.test(r.mention.text));
     if (plural) return { ids: plural.ids, kind: plural.kind };
   }
   let verbAt = -1;
   for (let j = mention.start - 1; j >= 0; j--) {
-    if (VERBS.has(tokens[j]!.w) || LINK_WORDS.has(tokens[j]!.w)) {
+    if (verbClass(tokens[j]!.w) || LINK_WORDS.has(tokens[j]!.w)) {
       verbAt = j;
       break;
     }
@@ -653,9 +691,11 @@ function resolvePronoun(
     const last = earlier.at(-1)!;
     return { ids: last.ids, kind: last.kind };
   }
-  const recent = [...new Set([...state.focusAll, ...state.draft.touched])]
+  const recentAll = [...new Set([...state.focusAll, ...state.draft.touched])]
     .reverse()
     .filter((id) => !subject?.ids.includes(id));
+  const named = recentAll.filter((id) => !state.implicit.has(id));
+  const recent = named.length > 0 ? named : recentAll;
   const fits = (id: string) => {
     const component = state.draft.get(id);
     if (!component) return false;
@@ -677,6 +717,20 @@ function resolvePronoun(
   const component = chosen ? state.draft.get(chosen) : undefined;
   if (!component) return undefined;
   return { ids: [component.id], kind: component.kind };
+}
+
+/** "those events": the latest queue, topic, bus, stream or bucket named before, else the latest one touched. */
+function carriedReference(
+  earlier: readonly Resolved[],
+  state: TurnState,
+): { ids: string[]; kind: ComponentKind } | undefined {
+  const inSentence = [...earlier].reverse().find((r) => EVENT_SOURCES.has(r.kind));
+  if (inSentence) return { ids: inSentence.ids, kind: inSentence.kind };
+  const recent = [...new Set([...state.focusAll, ...state.draft.touched])]
+    .reverse()
+    .map((id) => state.draft.get(id))
+    .find((c) => c !== undefined && EVENT_SOURCES.has(c.kind));
+  return recent ? { ids: [recent.id], kind: recent.kind } : undefined;
 }
 
 function checkedParams(
@@ -751,6 +805,10 @@ interface Event {
   resolved?: Resolved;
   verb?: VerbClass;
   passive?: boolean;
+  /** A passive verb already linked its agent and object: it only ends the clause before it. */
+  handled?: boolean;
+  /** A mention a passive verb already linked: it still can be a subject, but takes no pending verb. */
+  silent?: boolean;
 }
 
 function connectMentions(
@@ -765,7 +823,7 @@ function connectMentions(
     // "a Lambda which emails the on-call engineer": the word is the verb and names its object
     if (r.kind === 'email' && r.mention.article === 'none' && /^e-?mails?$/.test(r.mention.text)) {
       const before = tokens[r.mention.start - 1]?.w ?? '';
-      if (RELATIVE.has(before) || before === 'who')
+      if (RELATIVE.has(before) || MODALS.has(before))
         events.push({ at: r.mention.start, type: 'verb', verb: 'publish' });
     }
     events.push({ at: r.mention.start, type: 'mention', resolved: r });
@@ -774,9 +832,9 @@ function connectMentions(
   for (let i = 0; i < tokens.length; i++) {
     if (inMention.has(i) || covered.has(i)) continue;
     const t = tokens[i]!;
-    const verb = VERBS.get(t.w);
+    const verb = verbClass(t.w);
     if (verb && !NOUN_CONTEXT.has(tokens[i - 1]?.w ?? '')) {
-      const passive = tokens[i + 1]?.w === 'by' && /ed$|en$/.test(t.w);
+      const passive = isPassive(tokens, i);
       const before = tokens[i - 1]?.w;
       const negatedVerb = before === 'not' || before === 'never' || before === 'longer';
       if (!negatedVerb) events.push({ at: i, type: 'verb', verb, passive });
@@ -802,6 +860,7 @@ function connectMentions(
     }
   }
   events.sort((a, b) => a.at - b.at || (a.type === 'mention' ? 1 : -1));
+  linkPassives(tokens, events, state);
 
   interface Pending {
     verb: VerbClass;
@@ -818,6 +877,7 @@ function connectMentions(
   let lastMention: Resolved | undefined;
   let previousMention: Resolved | undefined;
   let imperative = false;
+  let lastMentionAt = -1;
   const closeDangling = () => {
     const p = pending;
     if (p && !p.bound && !p.link && p.subject && p.fronted && p.fronted !== p.subject) {
@@ -828,6 +888,22 @@ function connectMentions(
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
     if (event.type === 'verb') {
+      if (event.handled) {
+        closeDangling();
+        pending = undefined;
+        continue;
+      }
+      // "needs read-only access to": a generic verb does not override the specific one just before it
+      if (
+        event.verb === 'readwrite' &&
+        pending &&
+        !pending.bound &&
+        !pending.link &&
+        pending.verb !== 'readwrite' &&
+        lastMentionAt < pending.at
+      ) {
+        continue;
+      }
       closeDangling();
       if (!subject && state.lastSubject) subject = carriedSubject(state);
       // "when a file lands in the bucket, a Lambda resizes it and saves ...": the code acts, not the data
@@ -847,7 +923,7 @@ function connectMentions(
         previousMention !== subject &&
         !tokens
           .slice(previousMention.mention.end, subject.mention.start)
-          .some((t) => CLAUSE_BREAKS.has(t.w) || VERBS.has(t.w))
+          .some((t) => CLAUSE_BREAKS.has(t.w) || verbClass(t.w) !== undefined)
           ? previousMention
           : undefined;
       pending = {
@@ -879,6 +955,7 @@ function connectMentions(
       continue;
     }
     const current = event.resolved!;
+    lastMentionAt = event.at;
     if (imperative && pending && !pending.subject) {
       pending.subject = current;
       subject = current;
@@ -898,8 +975,15 @@ function connectMentions(
       pending !== undefined &&
       (RELATIVE_BEFORE(tokens, current) ||
         tokens.slice(pending.at + 1, current.mention.start).some((t) => CLAUSE_BREAKS.has(t.w)));
-    if (pending?.subject && pending.subject !== current && !newClause) {
+    if (pending?.subject && pending.subject !== current && !newClause && !event.silent) {
       let verb = pending.verb;
+      // "subscribes to the topic and normalises the data into DynamoDB": an unknown verb after "and" keeps
+      // the subject, and "into" says the object is written
+      const gap = tokens.slice(pending.at + 1, current.mention.start);
+      const preposition = prepositionBefore(tokens, current.mention.start);
+      if (gap.some((t) => t.w === 'and') && ['read', 'consume', 'readwrite', 'link'].includes(verb)) {
+        if (preposition === 'into' || preposition === 'onto') verb = 'write';
+      }
       if (verb === 'transfer') {
         // "loads it into S3" writes, "pulls from the database" reads; otherwise the first object is read
         const preposition = [...tokens.slice(pending.at + 1, current.mention.start)]
@@ -932,6 +1016,74 @@ function RELATIVE_BEFORE(tokens: readonly Token[], mention: Resolved): boolean {
   return false;
 }
 
+/** The preposition just before a mention, skipping articles and adjectives ("into the OpenSearch domain"). */
+function prepositionBefore(tokens: readonly Token[], start: number): string | undefined {
+  for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
+    const w = tokens[j]!.w;
+    if (OBJECT_PREPOSITIONS.has(w)) return w;
+    if (verbClass(w) || CLAUSE_BREAKS.has(w)) return undefined;
+  }
+  return undefined;
+}
+
+/** The token index of the "by" that names a passive verb's agent, within its clause, or -1. */
+function agentBy(tokens: readonly Token[], verbAt: number): number {
+  for (let j = verbAt + 1; j < tokens.length && j <= verbAt + 8; j++) {
+    const w = tokens[j]!.w;
+    if (w === 'by') return j;
+    if (w === ',' || w === 'and' || w === 'then' || w === 'so' || w === 'which' || w === 'that') return -1;
+  }
+  return -1;
+}
+
+/** "consumed by the worker", "are stored in a bucket by the worker", "a db, read by a Lambda". */
+function isPassive(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]!.w;
+  if (!/(ed|en)$/.test(w) && !IRREGULAR_PARTICIPLES.has(w)) return false;
+  if (tokens[i + 1]?.w === 'by') return true;
+  const before = tokens[i - 1]?.w ?? '';
+  const aux = PASSIVE_AUXILIARIES.has(before) || PASSIVE_AUXILIARIES.has(tokens[i - 2]?.w ?? '');
+  return aux && agentBy(tokens, i) >= 0;
+}
+
+/**
+ * Links each passive verb's agent (after "by") to its object: a mention between the verb and "by", else one
+ * after the agent behind a preposition ("by the worker from a queue"), else the object of the passive it is
+ * coordinated with ("written to a stream by X and processed by Y"), else the mention before the verb.
+ */
+function linkPassives(tokens: readonly Token[], events: Event[], state: TurnState): void {
+  let lastObject: Resolved | undefined;
+  const mentions = events.filter((e) => e.type === 'mention');
+  for (const v of events) {
+    if (v.type !== 'verb' || !v.passive) continue;
+    const byAt = tokens[v.at + 1]?.w === 'by' ? v.at + 1 : agentBy(tokens, v.at);
+    if (byAt < 0) continue;
+    const agentEvent = mentions.find((m) => m.at > byAt && m.at <= byAt + 4);
+    const agent = agentEvent?.resolved;
+    if (!agentEvent || !agent) continue;
+    let objectEvent = mentions.find((m) => m.at > v.at && m.at < byAt);
+    if (!objectEvent) {
+      objectEvent = mentions.find(
+        (m) =>
+          m.at >= agent.mention.end &&
+          m.at <= agent.mention.end + 3 &&
+          OBJECT_PREPOSITIONS.has(tokens[m.at - 1]?.w ?? '') &&
+          !tokens.slice(agent.mention.end, m.at).some((t) => CLAUSE_BREAKS.has(t.w)),
+      );
+    }
+    let object = objectEvent?.resolved;
+    const joined = tokens.slice(Math.max(0, v.at - 3), v.at).some((t) => t.w === 'and' || t.w === ',');
+    if (!object && joined && lastObject) object = lastObject;
+    if (!object) object = [...mentions].reverse().find((m) => m.at < v.at && m.resolved !== agent)?.resolved;
+    if (!object || object === agent) continue;
+    link(agent, object, v.verb!, false, false, state);
+    v.handled = true;
+    agentEvent.silent = true;
+    if (objectEvent) objectEvent.silent = true;
+    lastObject = object;
+  }
+}
+
 function carriedSubject(state: TurnState): Resolved | undefined {
   const ids = (state.lastSubject ?? []).filter((id) => state.draft.get(id));
   const first = ids[0] ? state.draft.get(ids[0]) : undefined;
@@ -953,19 +1105,70 @@ function carriedSubject(state: TurnState): Resolved | undefined {
   };
 }
 
-/** "When a file lands in the bucket, a Lambda resizes it": the first source triggers the first compute. */
-function eventTriggers(tokens: readonly Token[], resolved: readonly Resolved[], state: TurnState): void {
-  const first = tokens[0]?.w;
-  const starts =
-    first === 'when' ||
-    first === 'whenever' ||
-    ((first === 'each' || first === 'every') && tokens[1]?.w === 'time');
-  if (!starts) return;
-  const source = resolved.find((r) => EVENT_SOURCES.has(r.kind));
-  const target = resolved.find((r) => COMPUTE.has(r.kind) && r.mention.start > (source?.mention.start ?? 0));
-  if (!source || !target) return;
-  for (const s of source.ids) {
-    for (const t of target.ids) connectIds(s, source.kind, t, target.kind, ['trigger'], state);
+/** Words of an arrival that make "as" open an event clause: "as images are uploaded to the bucket". */
+const ARRIVALS =
+  /^(lands?|landing|arrives?|arriving|uploaded|uploads?|added|created|put|dropped|written|changed|appears?|comes?|published|received)$/;
+const SUBORDINATORS = new Set(['when', 'whenever', 'once', 'after', 'as']);
+
+/**
+ * "When a file lands in the bucket, a Lambda resizes it", "a Lambda that fires whenever a file lands in the
+ * bucket": the event source of the clause triggers the compute the clause hangs on (the one before it, else
+ * the first one after). A clause inside a sentence is taken out of the verb links (the Lambda does not write
+ * the bucket the files land in).
+ */
+function eventClauses(
+  tokens: readonly Token[],
+  resolved: readonly Resolved[],
+  state: TurnState,
+): { covered: Set<number>; excluded: Set<Resolved> } {
+  const out = { covered: new Set<number>(), excluded: new Set<Resolved>() };
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k]!.w;
+    const timeWord = (w === 'each' || w === 'every') && tokens[k + 1]?.w === 'time';
+    if (!SUBORDINATORS.has(w) && !timeWord) continue;
+    const source = resolved.find(
+      (r) => r.mention.start > k && r.mention.start <= k + 10 && EVENT_SOURCES.has(r.kind),
+    );
+    if (!source) continue;
+    const between = tokens.slice(k + 1, source.mention.start);
+    if (between.some((t) => t.w === ',' || t.w === 'then')) continue;
+    if (w === 'as' && !between.some((t) => ARRIVALS.test(t.w))) continue;
+    if (
+      resolved.some(
+        (r) => COMPUTE.has(r.kind) && r.mention.start > k && r.mention.start < source.mention.start,
+      )
+    )
+      continue;
+    const before = [...resolved].reverse().find((r) => COMPUTE.has(r.kind) && r.mention.end <= k);
+    const target =
+      before ?? resolved.find((r) => COMPUTE.has(r.kind) && r.mention.start > source.mention.start);
+    if (!target || !state.knowledge.accessModes(source.kind, target.kind).includes('trigger')) continue;
+    for (const s of source.ids) {
+      for (const t of target.ids) connectIds(s, source.kind, t, target.kind, ['trigger'], state);
+    }
+    if (before) {
+      for (let p = k; p < source.mention.end; p++) out.covered.add(p);
+      for (const r of resolved)
+        if (r.mention.start >= k && r.mention.end <= source.mention.end) out.excluded.add(r);
+    }
+  }
+  return out;
+}
+
+/** "a static site on S3 + CloudFront": the bucket and distribution named with a static site are the site's own. */
+function absorbSiteParts(tokens: readonly Token[], resolved: readonly Resolved[], state: TurnState): void {
+  const site = resolved.find((r) => r.kind === 'static_site');
+  if (!site) return;
+  for (const r of resolved) {
+    if (!r.isNew || (r.kind !== 'bucket' && r.kind !== 'cdn') || r.mention.article !== 'none') continue;
+    if (r.mention.start < site.mention.end) continue;
+    const gap = tokens.slice(site.mention.end, r.mention.start).map((t) => t.w);
+    if (gap.length > 6 || !gap.some((g) => ['on', 'using', 'via', 'with', '+', 'and', 'in'].includes(g)))
+      continue;
+    for (const id of r.ids) state.draft.remove(id);
+    r.ids = [...site.ids];
+    r.kind = 'static_site';
+    r.isNew = false;
   }
 }
 
@@ -993,6 +1196,7 @@ function link(
   if (passive) [from, to] = [b, a];
   if (isLink && UPSTREAM_RANK[to.kind] < UPSTREAM_RANK[from.kind]) [from, to] = [to, from];
   const prefs = isLink ? (LINK_PREFERENCES[from.kind] ?? VERB_PREFERENCES.link) : VERB_PREFERENCES[verb];
+  if (!isLink && handOff(from, to, verb, state)) return;
   if (
     (verb === 'consume' || verb === 'read') &&
     PULL_SOURCES.has(to.kind) &&
@@ -1009,6 +1213,22 @@ function link(
       connectIds(f, from.kind, t, to.kind, prefs, state);
     }
   }
+}
+
+/**
+ * "the Lambda hands work off to a worker" with a queue in the sentence: work sent to a service that cannot be
+ * invoked goes through the queue (the sender publishes, the service consumes).
+ */
+function handOff(from: Resolved, to: Resolved, verb: VerbClass, state: TurnState): boolean {
+  if (verb !== 'publish' && verb !== 'write') return false;
+  if (!COMPUTE.has(from.kind) || !['worker', 'container_service', 'vm'].includes(to.kind)) return false;
+  const channel = state.sentence.find((r) => r.kind === 'queue' || r.kind === 'stream');
+  if (!channel) return false;
+  for (const c of channel.ids) {
+    for (const f of from.ids) connectIds(f, from.kind, c, channel.kind, ['publish'], state);
+    for (const t of to.ids) connectIds(t, to.kind, c, channel.kind, ['consume'], state);
+  }
+  return true;
 }
 
 /** A static site comes with its CloudFront distribution: a new CDN put in front of one is that distribution. */
@@ -1052,6 +1272,7 @@ function connectIds(
       (() => {
         const id = draft.freeId(`${from}-handler`);
         draft.add(id, fromKind === 'http_api' ? 'function' : 'container_service', {});
+        state.implicit.add(id);
         state.notes.push(`Added ${id} to run the code behind ${from}.`);
         return id;
       })();
@@ -1117,6 +1338,7 @@ function scheduleLinks(hits: readonly ParamHit[], resolved: readonly Resolved[],
     }
     const id = draft.freeId(`${target.id}-schedule`);
     draft.add(id, 'cron', checkedParams('cron', { schedule: schedule.value('cron')!.value }, state));
+    state.implicit.add(id);
     connectIds(id, 'cron', target.id, target.kind, ['trigger', 'invoke'], state);
   }
 }
@@ -1135,6 +1357,7 @@ function domainLinks(hits: readonly ParamHit[], resolved: readonly Resolved[], s
   if (!front) return;
   const id = state.draft.freeId('dns');
   state.draft.add(id, 'dns', checkedParams('dns', { [value.name]: value.value }, state));
+  state.implicit.add(id);
   for (const target of front.ids) connectIds(id, 'dns', target, front.kind, ['route'], state);
 }
 

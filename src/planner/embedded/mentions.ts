@@ -24,6 +24,8 @@ export interface Mention {
   text: string;
   /** A flavour word alone ("aurora"): its kind is only a default. */
   modifierOnly?: boolean;
+  /** "those events", "these messages": what flows through a queue, bus or stream named before. */
+  carried?: boolean;
 }
 
 interface TrieNode {
@@ -73,6 +75,21 @@ const ATTRIBUTE_NOUNS = new Set([
   'query',
   'queries',
 ]);
+/** Credentials of a thing are a secret's content, never the thing: "the OpenSearch creds", "the Redis password". */
+const CREDENTIAL_NOUNS = new Set(['creds', 'credentials', 'credential', 'password', 'passwords']);
+/** What flows through a queue, topic, bus, stream or bucket: "those events" refers to the channel. */
+const CARRIED_NOUNS = new Set([
+  'events',
+  'messages',
+  'records',
+  'notifications',
+  'uploads',
+  'files',
+  'objects',
+  'jobs',
+]);
+/** "subscribe to that", "put a cache in front of this": a demonstrative standing alone is a pronoun. */
+const PRONOUN_ENDS = new Set([',', 'and', 'too', 'then', 'as', 'instead', 'also']);
 const DEFINITE = new Set([
   'the',
   'that',
@@ -307,7 +324,10 @@ export function findMentions(
         }
       }
       // "the database password", "the db url": an attribute of a database, not a component
-      if (alternatives && tokens[end] && ATTRIBUTE_NOUNS.has(tokens[end]!.w)) {
+      if (
+        tokens[end] &&
+        (CREDENTIAL_NOUNS.has(tokens[end]!.w) || (alternatives && ATTRIBUTE_NOUNS.has(tokens[end]!.w)))
+      ) {
         i = end + 1;
         continue;
       }
@@ -316,7 +336,30 @@ export function findMentions(
       i = end;
       continue;
     }
-    if (t.w === 'it' || t.w === 'its' || t.w === 'them' || t.w === 'they') {
+    const next = tokens[i + 1]?.w;
+    const demonstrative =
+      (t.w === 'that' || t.w === 'this') && (next === undefined || PRONOUN_ENDS.has(next));
+    if (
+      (t.w === 'those' || t.w === 'these') &&
+      next !== undefined &&
+      CARRIED_NOUNS.has(next) &&
+      !matchAt(tokens, i + 2, covered)
+    ) {
+      mentions.push({
+        start: i,
+        end: i + 2,
+        kind: null,
+        params: {},
+        pronoun: true,
+        carried: true,
+        count: 1,
+        article: 'definite',
+        text: `${t.w} ${next}`,
+      });
+      i += 2;
+      continue;
+    }
+    if (t.w === 'it' || t.w === 'its' || t.w === 'them' || t.w === 'they' || demonstrative) {
       mentions.push({
         start: i,
         end: i + 1,

@@ -22,6 +22,9 @@ export function words(sentence: string): string[] {
     .replace(/'s\b/g, '')
     .replace(/n't\b/g, 'nt')
     .replace(/\s*(?:->|=>|-->|→)\s*/g, ' → ')
+    // access spelled as an adjective: "read-only access", "read/write access", "reads and writes"
+    .replace(/\bread(?:s)?(?:\s*[-/&]\s*|\s+and\s+)writes?\b/g, 'readwrite')
+    .replace(/\bread[\s-]?only\b/g, 'readonly')
     .replace(UNIT_SPLIT, '$1 $2');
   return text.match(WORD) ?? [];
 }

@@ -35,15 +35,15 @@ export const VERB_PREFERENCES: Readonly<Record<VerbClass, readonly AccessMode[]>
 const FORMS: ReadonlyArray<[VerbClass, string]> = [
   [
     'read',
-    'read reads reading query queries querying queried fetch fetches fetching fetched looks lookup lookups scan scans',
+    'read readonly reads reading query queries querying queried fetch fetches fetching fetched looks lookup lookups scan scans',
   ],
   [
     'write',
-    'write writes writing wrote written store stores storing save saves saving saved put puts persist persists persisting insert inserts upload uploads uploading uploaded dump dumps archive archives log logs record records index indexes indexing ingest ingests emails',
+    'write writes writing wrote written store stores storing save saves saving saved put puts persist persists persisting insert inserts upload uploads uploading uploaded dump dumps archive archives log logs record records index indexes indexing ingest ingests emails drop drops dropping dropped stash stashes stashing stashed',
   ],
   [
     'readwrite',
-    'use uses using access accesses accessing talk talks talking connect connects connecting connected depend depends rely relies backed need needs share shares sharing mount mounts mounting cache caches caching',
+    'readwrite use uses using access accesses accessing talk talks talking connect connects connecting connected depend depends rely relies backed need needs share shares sharing mount mounts mounting cache caches caching',
   ],
   [
     'invoke',
@@ -51,11 +51,11 @@ const FORMS: ReadonlyArray<[VerbClass, string]> = [
   ],
   [
     'publish',
-    'publish publishes publishing published send sends sending sent emit emits emitting push pushes pushing enqueue enqueues enqueueing post posts posting produce produces producing notify notifies notifying fan fans broadcast deliver delivers delivering broadcasts forwards-events',
+    'publish publishes publishing published send sends sending sent emit emits emitting push pushes pushing enqueue enqueues enqueueing post posts posting produce produces producing notify notifies notifying fan fans broadcast deliver delivers delivering broadcasts forwards-events feed feeds feeding fed go goes flow flows hand offload dispatch',
   ],
   [
     'consume',
-    'consume consumes consuming consumed pull pulls pulling poll polls polling process processes processing processed subscribe subscribes subscribed listen listens listening receive receives receiving drain drains picks handle handles handling react reacts reacting respond responds',
+    'consume consumes consuming consumed pull pulls pulling poll polls polling process processes processing processed subscribe subscribes subscribed listen listens listening receive receives receiving drain drains pick picks take takes taking took grab grabs handle handles handling react reacts reacting respond responds',
   ],
   [
     'trigger',
@@ -63,7 +63,7 @@ const FORMS: ReadonlyArray<[VerbClass, string]> = [
   ],
   [
     'route',
-    'route routes routing routed forward forwards forwarding balance balances point points pointing resolve resolves resolving',
+    'route routes routing routed forward forwards forwarding balance balances point points pointing resolve resolves resolving spread spreads spreading',
   ],
   [
     'transfer',
@@ -75,6 +75,36 @@ const FORMS: ReadonlyArray<[VerbClass, string]> = [
 export const VERBS: ReadonlyMap<string, VerbClass> = new Map(
   FORMS.flatMap(([cls, forms]) => forms.split(' ').map((w) => [w, cls] as [string, VerbClass])),
 );
+
+/** Stems an inflected verb may come from: "drained" → "drain", "spreading" → "spread", "copied" → "copy". */
+function stems(word: string): string[] {
+  const out: string[] = [];
+  const strip = (suffix: string) => (word.endsWith(suffix) ? word.slice(0, -suffix.length) : undefined);
+  for (const suffix of ['ed', 'ing']) {
+    const stem = strip(suffix);
+    if (!stem || stem.length < 2) continue;
+    out.push(stem, `${stem}e`);
+    if (/([bdgklmnprt])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  }
+  const ied = strip('ied') ?? strip('ies');
+  if (ied) out.push(`${ied}y`);
+  const es = strip('es');
+  if (es) out.push(es);
+  const s = strip('s');
+  if (s && !word.endsWith('ss')) out.push(s);
+  return out;
+}
+
+/** The class of a verb form, trying the inflections of the listed forms when the word itself is not listed. */
+export function verbClass(word: string): VerbClass | undefined {
+  const direct = VERBS.get(word);
+  if (direct || word.length < 4) return direct;
+  for (const stem of stems(word)) {
+    const found = VERBS.get(stem);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** Words that link the mention before to the mentions after without a verb ("an API with a database"). */
 export const LINK_WORDS: ReadonlySet<string> = new Set([
