@@ -1,3 +1,5 @@
+import { isBlocking } from '../proposal/is-blocking.ts';
+
 /** A finding as the change request snapshot keeps it (the guardrails' Finding satisfies it). */
 export interface FindingLike {
   ruleId: string;
@@ -8,7 +10,7 @@ export interface FindingLike {
   message: string;
 }
 
-/** The findings that stop a change from being submitted: `error` severity, status `fail` (not waived). */
+/** The findings that stop a change from being submitted (see `isBlocking`). */
 export function blockingFindings<F extends FindingLike>(findings: readonly F[]): F[] {
-  return findings.filter((finding) => finding.severity === 'error' && finding.status === 'fail');
+  return findings.filter(isBlocking);
 }

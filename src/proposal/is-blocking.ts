@@ -1,9 +1,8 @@
-import type { Finding } from '../guardrails/rule.ts';
-
 /**
- * Whether a proposal's finding blocks it: an `error` that is not waived (a failure, or a check that could
- * not be decided). The proposal summary counts these; replies and answers list them.
+ * Whether a finding blocks submission: an `error` that fails and is not waived. An `error` check that
+ * could not be decided (`unknown`, e.g. a value known only after deployment) is shown to reviewers but
+ * does not block, so the proposal's count, the reply and the change request's refusal always agree.
  */
-export function isBlocking(finding: Pick<Finding, 'severity' | 'status'>): boolean {
-  return finding.severity === 'error' && finding.status !== 'waived';
+export function isBlocking(finding: { severity: string; status: string }): boolean {
+  return finding.severity === 'error' && finding.status === 'fail';
 }

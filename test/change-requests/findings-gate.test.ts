@@ -89,3 +89,12 @@ it('accepts a waived error finding and makes the change high risk, saying why', 
     ],
   });
 });
+
+it('accepts an error check that could not be decided (unknown): reviewers see it, it does not block', async () => {
+  const proposalId = await proposalWith([finding('unknown', 'dynamodb-pitr')]);
+  const res = await submit(t, dev, { proposalId });
+  expect(res.status).toBe(201);
+  expect(res.body.snapshot.findings).toEqual(
+    expect.arrayContaining([expect.objectContaining({ ruleId: 'dynamodb-pitr', status: 'unknown' })]),
+  );
+});
