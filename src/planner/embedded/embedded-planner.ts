@@ -921,9 +921,10 @@ function connectMentions(
         subject === lastMention &&
         previousMention &&
         previousMention !== subject &&
-        !tokens
-          .slice(previousMention.mention.end, subject.mention.start)
-          .some((t) => CLAUSE_BREAKS.has(t.w) || verbClass(t.w) !== undefined)
+        (relativeGap(tokens.slice(previousMention.mention.end, subject.mention.start)) ||
+          !tokens
+            .slice(previousMention.mention.end, subject.mention.start)
+            .some((t) => CLAUSE_BREAKS.has(t.w) || verbClass(t.w) !== undefined))
           ? previousMention
           : undefined;
       pending = {
@@ -1014,6 +1015,14 @@ function RELATIVE_BEFORE(tokens: readonly Token[], mention: Resolved): boolean {
     if (w !== 'the' && w !== 'a' && w !== 'an') return false;
   }
   return false;
+}
+
+/** ", which a": only a relative pronoun (and a comma or article) between an object and its clause's subject. */
+function relativeGap(gap: readonly Token[]): boolean {
+  return (
+    gap.some((t) => RELATIVE.has(t.w)) &&
+    gap.every((t) => RELATIVE.has(t.w) || [',', 'a', 'an', 'the'].includes(t.w))
+  );
 }
 
 /** The preposition just before a mention, skipping articles and adjectives ("into the OpenSearch domain"). */
@@ -1135,7 +1144,11 @@ function eventClauses(
     if (w === 'as' && !between.some((t) => ARRIVALS.test(t.w))) continue;
     if (
       resolved.some(
-        (r) => COMPUTE.has(r.kind) && r.mention.start > k && r.mention.start < source.mention.start,
+        (r) =>
+          COMPUTE.has(r.kind) &&
+          !r.mention.pronoun &&
+          r.mention.start > k &&
+          r.mention.start < source.mention.start,
       )
     )
       continue;

@@ -386,8 +386,12 @@ function describe(
   let article: Mention['article'] = 'none';
   let qualifier: string | undefined;
   const before = tokens[base.start - 1];
-  if (before && !covered.has(base.start - 1) && isQualifier(before.w)) qualifier = before.w;
-  for (let j = base.start - 1, steps = 0; j >= 0 && steps < 4; j--, steps++) {
+  // "a two-node Redis": a number before a unit word is a size, not a count
+  const sized =
+    before !== undefined && UNIT_WORDS.test(before.w) && numberOf(tokens[base.start - 2]?.w) !== null;
+  if (sized) article = 'indefinite';
+  else if (before && !covered.has(base.start - 1) && isQualifier(before.w)) qualifier = before.w;
+  for (let j = base.start - 1, steps = 0; j >= 0 && steps < 4 && !sized; j--, steps++) {
     const w = tokens[j]!.w;
     const n = numberOf(w);
     if (n !== null && !(w === 'one' && tokens[j + 1]?.w === 'more')) {
