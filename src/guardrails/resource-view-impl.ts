@@ -2,9 +2,12 @@ import { escapePointerSegment } from '../cfn/json-pointer.ts';
 import { intrinsicArg, intrinsicKey } from './intrinsics/intrinsic-key.ts';
 import type { IntrinsicResolver } from './intrinsics/intrinsic-resolver.ts';
 import { NO_VALUE } from './intrinsics/intrinsic-resolver.ts';
+import { pathSegments } from './path-segments.ts';
 import type { Resolved, ResourceView } from './rule.ts';
 
 const ABSENT: Resolved<undefined> = { known: true, value: undefined };
+const SET: Resolved<boolean> = { known: true, value: true };
+const NOT_SET: Resolved<boolean> = { known: true, value: false };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -16,16 +19,17 @@ function mayVanish(item: unknown): boolean {
   return key === 'Fn::If' || (key === 'Ref' && intrinsicArg(item, key) === 'AWS::NoValue');
 }
 
-/** The resource view rules see; lookups resolve intrinsics lazily and are cached per path. */
+/**
+ * The resource view rules see; lookups resolve intrinsics lazily. The view itself keeps no per-path state:
+ * paths are split once per process (pathSegments) and every intrinsic resolves once per evaluation in the
+ * resolver's caches (by template node), so a repeated lookup costs a few map reads and allocates nothing
+ * that outlives it.
+ */
 export class ResourceViewImpl implements ResourceView {
   readonly pointer: string;
   readonly component: string | undefined;
   references: readonly string[] = [];
   private readonly properties: unknown;
-  // Per-path caches, created on first use (most resources are asked few questions).
-  private cache: Map<string, Resolved> | undefined;
-  private nodes: Map<string, Resolved> | undefined;
-  private pointers: Map<string, string> | undefined;
 
   constructor(
     readonly logicalId: string,
@@ -41,28 +45,20 @@ export class ResourceViewImpl implements ResourceView {
   }
 
   get(path: string): Resolved {
-    const cached = this.cache?.get(path);
-    if (cached) return cached;
     const at = this.navigate(path);
-    let result: Resolved;
-    if (!at.known) result = at;
-    else {
-      const r = this.resolver.deep(at.value);
-      result = r.known && r.value === NO_VALUE ? ABSENT : r;
-    }
-    this.cache ??= new Map();
-    this.cache.set(path, result);
-    return result;
+    if (!at.known) return at;
+    const r = this.resolver.deep(at.value);
+    return r.known && r.value === NO_VALUE ? ABSENT : r;
   }
 
   has(path: string): Resolved<boolean> {
     const at = this.navigate(path);
     if (!at.known) return at;
-    if (at.value === undefined || at.value === NO_VALUE) return { known: true, value: false };
-    if (!mayVanish(at.value)) return { known: true, value: true };
+    if (at.value === undefined || at.value === NO_VALUE) return NOT_SET;
+    if (!mayVanish(at.value)) return SET;
     const r = this.resolver.shallow(at.value);
     if (!r.known) return r;
-    return { known: true, value: r.value !== undefined && r.value !== null && r.value !== NO_VALUE };
+    return r.value !== undefined && r.value !== null && r.value !== NO_VALUE ? SET : NOT_SET;
   }
 
   length(path: string): Resolved<number | undefined> {
@@ -77,47 +73,38 @@ export class ResourceViewImpl implements ResourceView {
 
   pointerOf(path: string): string {
     if (path === '') return `${this.pointer}/Properties`;
-    let pointer = this.pointers?.get(path);
-    if (pointer === undefined) {
-      pointer = `${this.pointer}/Properties/${path.split('.').map(escapePointerSegment).join('/')}`;
-      this.pointers ??= new Map();
-      this.pointers.set(path, pointer);
-    }
-    return pointer;
+    return `${this.pointer}/Properties/${pathSegments(path).pointer}`;
   }
 
   /**
    * The raw value at a property path, intrinsics on the way resolved; NO_VALUE or undefined when absent.
-   * Each prefix is resolved once per view and cached, so a rule walking `A`, `A.0`, `A.0.B` pays one step each.
+   * Absent as soon as a step meets nothing, a scalar, or a list with a key that is not an index.
    */
   private navigate(path: string): Resolved {
     if (path === '') return { known: true, value: this.properties };
-    const cached = this.nodes?.get(path);
-    if (cached) return cached;
-    const dot = path.lastIndexOf('.');
-    const parent =
-      dot < 0 ? { known: true as const, value: this.properties } : this.navigate(path.slice(0, dot));
-    const result = parent.known ? this.step(parent.value, dot < 0 ? path : path.slice(dot + 1)) : parent;
-    this.nodes ??= new Map();
-    this.nodes.set(path, result);
-    return result;
-  }
-
-  private step(node: unknown, segment: string): Resolved {
-    if (node === undefined || node === null || node === NO_VALUE) return ABSENT;
-    const r = this.resolver.shallow(node);
-    if (!r.known) return r;
-    const value = r.value;
-    if (Array.isArray(value)) {
-      const index = Number(segment);
-      if (!Number.isInteger(index) || index < 0 || segment !== String(index)) return ABSENT;
-      const items = this.items(value);
-      if (!items.known) return items;
-      return { known: true, value: items.value[index] };
+    const { keys, indices } = pathSegments(path);
+    let node: unknown = this.properties;
+    for (let i = 0; i < keys.length; i += 1) {
+      if (typeof node !== 'object' || node === null) return ABSENT;
+      let value: object = node;
+      if (intrinsicKey(node) !== undefined) {
+        const r = this.resolver.shallow(node);
+        if (!r.known) return r;
+        if (typeof r.value !== 'object' || r.value === null) return ABSENT;
+        value = r.value;
+      }
+      if (Array.isArray(value)) {
+        const index = indices[i] as number;
+        if (index < 0) return ABSENT;
+        const items = this.items(value);
+        if (!items.known) return items;
+        node = items.value[index];
+      } else {
+        const key = keys[i] as string;
+        node = Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+      }
     }
-    if (isRecord(value))
-      return { known: true, value: Object.hasOwn(value, segment) ? value[segment] : undefined };
-    return ABSENT;
+    return { known: true, value: node };
   }
 
   /** List items with `AWS::NoValue` ones removed; unknown when an Fn::If item cannot be decided. */

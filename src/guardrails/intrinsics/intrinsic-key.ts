@@ -1,10 +1,16 @@
-/** The intrinsic function name of a value (`Ref`, `Fn::Sub`, ...) when it is a one-key intrinsic object. */
+/**
+ * The intrinsic function name of a value (`Ref`, `Fn::Sub`, ...) when it is a one-key intrinsic object.
+ * Called for every node the resolver visits, so it counts own keys without allocating a key list.
+ */
 export function intrinsicKey(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const found = keys[0] as string;
-  return found === 'Ref' || found.startsWith('Fn::') ? found : undefined;
+  let found: string | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (found !== undefined) return undefined;
+    found = key;
+  }
+  return found !== undefined && (found === 'Ref' || found.startsWith('Fn::')) ? found : undefined;
 }
 
 /** The argument of a one-key intrinsic object. */

@@ -46,11 +46,15 @@ export class IntrinsicResolver {
   private readonly resources: Record<string, unknown>;
   private readonly conditionCache = new Map<string, Resolved<boolean>>();
   private readonly conditionsInProgress = new Set<string>();
-  /** Results by template node: resolution is pure for one template and context, so each node resolves once. */
-  private readonly deepCache = new WeakMap<object, R>();
-  private readonly shallowCache = new WeakMap<object, R>();
+  /**
+   * Results by template node: resolution is pure for one template and context, so each node resolves once.
+   * Plain Maps, not WeakMaps: the resolver lives for one evaluation and is dropped with its caches, and
+   * weak tables cost the garbage collector extra work on every young-generation collection.
+   */
+  private readonly deepCache = new Map<object, R>();
+  private readonly shallowCache = new Map<object, R>();
   /** List items with AWS::NoValue removed, by list node (filled by resource views). */
-  readonly listItems = new WeakMap<readonly unknown[], Resolved<readonly unknown[]>>();
+  readonly listItems = new Map<readonly unknown[], Resolved<readonly unknown[]>>();
 
   constructor(
     template: Readonly<Record<string, unknown>>,
