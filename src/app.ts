@@ -47,6 +47,7 @@ import stacksPlugin from './stacks/stacks-plugin.ts';
 import { openStore, type Store } from './store/store.ts';
 import storePlugin from './store/store-plugin.ts';
 import waiversPlugin from './waivers/waivers-plugin.ts';
+import { webRoutes } from './web/web-plugin.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, overrides: BuildAppOverrides = {}
     await app
       .register(conversationsPlugin, { config })
       .register(conversationsRoutes, { prefix: '/v1/conversations' });
+    await app.register(webRoutes);
     if (config.SLACK_SIGNING_SECRET)
       await app
         .register(slackPlugin, { config, ...overrides.slack })

@@ -1,0 +1,265 @@
+// Developer views: my conversations (start one), one conversation (send, undo, proposal, submit for review).
+(() => {
+  const IC = window.IC;
+  const { el, field } = IC;
+
+  const ENVIRONMENTS = [
+    ['', 'Not set (say it in a message)'],
+    ['dev', 'dev'],
+    ['staging', 'staging'],
+    ['prod', 'prod'],
+  ];
+
+  function startForm(me) {
+    const team = el('input', { name: 'team', type: 'text', autocomplete: 'off', value: me.teams[0] || '' });
+    const environment = IC.select('environment', ENVIRONMENTS, '');
+    const title = el('input', { name: 'title', type: 'text', autocomplete: 'off' });
+    const button = el('button', { type: 'submit' }, 'Start conversation');
+    const status = IC.statusArea();
+    const form = el(
+      'form',
+      { class: 'card', 'aria-labelledby': 'start-heading' },
+      el('h2', { id: 'start-heading' }, 'Start a conversation'),
+      field('Title (optional)', title),
+      field('Team (optional)', team, 'Lower-case letters, digits and hyphens.'),
+      field('Environment', environment),
+      button,
+      status,
+    );
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = {};
+      if (team.value.trim()) body.team = team.value.trim();
+      if (environment.value) body.environment = environment.value;
+      if (title.value.trim()) body.title = title.value.trim();
+      try {
+        const created = await IC.busy(button, 'Starting…', () => IC.api('POST', '/v1/conversations', body));
+        location.hash = `#/conversations/${created.id}`;
+      } catch (error) {
+        IC.showError(status, error);
+      }
+    });
+    return form;
+  }
+
+  function changeRequestList(items, emptyText) {
+    if (items.length === 0) return el('p', { class: 'muted' }, emptyText);
+    return el(
+      'ul',
+      { class: 'cards' },
+      items.map((cr) =>
+        el(
+          'li',
+          { class: 'card' },
+          el('h3', {}, el('a', { href: `#/change-requests/${cr.id}` }, cr.title)),
+          el(
+            'p',
+            {},
+            el('span', { class: `state state-${cr.state}` }, cr.state.replace('_', ' ')),
+            ` · risk ${cr.risk.level} · approvals ${cr.approvals.have}/${cr.approvals.need}`,
+          ),
+          el(
+            'p',
+            { class: 'small' },
+            `${cr.stackName} · team ${cr.team || 'none'} · by ${cr.authorName} · ${IC.age(cr.createdAt)}`,
+          ),
+          el('p', { class: 'small' }, cr.diffSummary),
+          cr.dangerousChanges.length > 0
+            ? el('p', { class: 'danger small' }, `Dangerous: ${cr.dangerousChanges.join('; ')}`)
+            : null,
+        ),
+      ),
+    );
+  }
+
+  async function conversations(root, me) {
+    const list = el('div', {}, el('p', {}, 'Loading…'));
+    const mine = el('div', {}, el('p', {}, 'Loading…'));
+    IC.replace(
+      root,
+      el('h1', {}, 'Conversations'),
+      IC.hasRole(me, 'developer') ? startForm(me) : null,
+      el(
+        'section',
+        { 'aria-labelledby': 'list-heading' },
+        el('h2', { id: 'list-heading' }, 'My conversations'),
+        list,
+      ),
+      el(
+        'section',
+        { 'aria-labelledby': 'mine-heading' },
+        el('h2', { id: 'mine-heading' }, 'My change requests'),
+        mine,
+      ),
+    );
+    IC.api('GET', '/v1/conversations?limit=50').then(
+      (page) =>
+        IC.replace(
+          list,
+          page.items.length === 0
+            ? el('p', { class: 'muted' }, 'No conversations yet.')
+            : el(
+                'ul',
+                { class: 'cards' },
+                page.items.map((c) =>
+                  el(
+                    'li',
+                    { class: 'card' },
+                    el(
+                      'h3',
+                      {},
+                      el(
+                        'a',
+                        { href: `#/conversations/${c.id}` },
+                        c.title || `Conversation of ${IC.when(c.createdAt)}`,
+                      ),
+                    ),
+                    el(
+                      'p',
+                      { class: 'small' },
+                      `team ${c.team || 'none'} · ${c.environment || 'no environment'} · ${c.architecture.components.length} components · ${c.turnCount} turns · updated ${IC.age(c.updatedAt)}`,
+                    ),
+                  ),
+                ),
+              ),
+        ),
+      (error) => IC.replace(list, IC.problemView(error)),
+    );
+    IC.api('GET', '/v1/change-requests?mine=true&limit=50').then(
+      (page) => IC.replace(mine, changeRequestList(page.items, 'No change requests yet.')),
+      (error) => IC.replace(mine, IC.problemView(error)),
+    );
+  }
+
+  function transcript(turns) {
+    if (turns.length === 0) {
+      return el(
+        'p',
+        { class: 'muted' },
+        'Describe what you need, for example: "an HTTP API with a Lambda function and a DynamoDB table for team payments, prod".',
+      );
+    }
+    return el(
+      'ol',
+      { class: 'transcript' },
+      turns.map((t) =>
+        el(
+          'li',
+          {},
+          el('p', { class: 'you' }, el('span', { class: 'who-label' }, 'You: '), t.message),
+          el('p', { class: 'reply' }, el('span', { class: 'who-label' }, 'Copilot: '), t.reply),
+          t.questions.length > 0
+            ? el(
+                'ul',
+                { class: 'questions' },
+                t.questions.map((q) => el('li', {}, q)),
+              )
+            : null,
+        ),
+      ),
+    );
+  }
+
+  function submitForm(proposal) {
+    const title = el('input', { name: 'title', type: 'text', autocomplete: 'off' });
+    const description = el('textarea', { name: 'description', rows: 3 });
+    const button = el('button', { type: 'submit' }, 'Submit for review');
+    const status = IC.statusArea();
+    const form = el(
+      'form',
+      { class: 'panel', 'aria-labelledby': 'submit-heading' },
+      el('h3', { id: 'submit-heading' }, 'Submit for review'),
+      field('Title (optional)', title),
+      field('Description (optional)', description),
+      button,
+      status,
+    );
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = { proposalId: proposal.id };
+      if (title.value.trim()) body.title = title.value.trim();
+      if (description.value.trim()) body.description = description.value.trim();
+      try {
+        const cr = await IC.busy(button, 'Submitting…', () => IC.api('POST', '/v1/change-requests', body));
+        IC.showOk(
+          status,
+          'Submitted: ',
+          el('a', { href: `#/change-requests/${cr.id}` }, cr.title),
+          ` (${cr.state}, risk ${cr.risk.level}).`,
+        );
+      } catch (error) {
+        IC.showError(status, error);
+      }
+    });
+    return form;
+  }
+
+  function proposalView(conversationId, proposal) {
+    const r = IC.render;
+    return el(
+      'section',
+      { class: 'proposal', 'aria-labelledby': 'proposal-heading' },
+      el('h2', { id: 'proposal-heading' }, 'Proposal'),
+      r.components(proposal.architecture),
+      r.cost(proposal.cost),
+      r.findings(proposal.findings, proposal.fixesApplied),
+      r.diff(proposal.diff),
+      r.diagram(conversationId, proposal.id, proposal.architecture),
+      r.template(proposal.templateYaml),
+      submitForm(proposal),
+    );
+  }
+
+  async function conversation(root, me, id) {
+    IC.replace(root, el('p', {}, 'Loading…'));
+    const conv = await IC.api('GET', `/v1/conversations/${encodeURIComponent(id)}`);
+    const proposal = conv.latestProposalId
+      ? await IC.api('GET', `/v1/conversations/${encodeURIComponent(id)}/proposals/${conv.latestProposalId}`)
+      : null;
+
+    const text = el('textarea', { name: 'text', rows: 3, required: true });
+    const send = el('button', { type: 'submit' }, 'Send');
+    const undo = el('button', { type: 'button', class: 'secondary', disabled: !conv.canUndo }, 'Undo');
+    const status = IC.statusArea();
+    const composer = el(
+      'form',
+      { class: 'composer', 'aria-label': 'Send a message' },
+      field('Message', text),
+      el('div', { class: 'buttons' }, send, undo),
+      status,
+    );
+    const post = async (button, label, message) => {
+      try {
+        await IC.busy(button, label, () =>
+          IC.api('POST', `/v1/conversations/${encodeURIComponent(id)}/messages`, { text: message }),
+        );
+        await conversation(root, me, id);
+        const again = root.querySelector('textarea[name="text"]');
+        if (again) again.focus();
+      } catch (error) {
+        IC.showError(status, error);
+      }
+    };
+    composer.addEventListener('submit', (event) => {
+      event.preventDefault();
+      post(send, 'Sending…', text.value);
+    });
+    undo.addEventListener('click', () => post(undo, 'Undoing…', 'undo'));
+
+    IC.replace(
+      root,
+      el('p', {}, el('a', { href: '#/conversations' }, '← All conversations')),
+      el('h1', {}, conv.title || 'Conversation'),
+      el(
+        'p',
+        { class: 'muted' },
+        `team ${conv.team || 'none'} · ${conv.architecture.environment || 'no environment'} · by ${conv.owner.name}`,
+      ),
+      transcript(conv.turns),
+      IC.hasRole(me, 'developer') ? composer : null,
+      proposal ? proposalView(id, proposal) : null,
+    );
+  }
+
+  IC.views = Object.assign(IC.views || {}, { conversations, conversation, changeRequestList });
+})();
