@@ -24,7 +24,7 @@ import { NotTeamMemberError } from './errors/not-team-member-error.ts';
 import { ProposalMismatchError } from './errors/proposal-mismatch-error.ts';
 import { ProposalNotFoundError } from './errors/proposal-not-found-error.ts';
 import { VersionConflictError } from './errors/version-conflict-error.ts';
-import { type StoredResponse, withIdempotency } from './idempotency.ts';
+import { runIdempotently, type StoredResponse } from './idempotency.ts';
 import type { ChangeEvent, ChangeEventType, ChangeNotifier } from './notifier.ts';
 import type { DiffPort, ProposalPort, ProposalSnapshot, StackKey, StackPort } from './ports.ts';
 import { computeRisk } from './risk/compute-risk.ts';
@@ -101,54 +101,52 @@ export class ChangeRequestService {
   ): Promise<StoredResponse<ChangeRequest>> {
     const mutation: Mutation = { events: [] };
     const { proposal, deployed } = await this.proposalAndDeployed(input.proposalId);
-    const result = await this.options.db.transaction().execute(async (trx) =>
-      withIdempotency(
-        trx,
-        idempotency && {
-          operation: 'change_request.create',
-          actorId: ctx.user.id,
-          key: idempotency.key,
-          request: { ...input, title: input.title ?? null, description: input.description ?? null },
-        },
-        async () => {
-          if (proposal === null) throw new ProposalNotFoundError(input.proposalId);
-          const key = stackKeyOf(proposal);
-          if (key.team !== null && !ctx.user.teams.includes(key.team) && !ctx.user.roles.includes('admin')) {
-            throw new NotTeamMemberError(ctx.user.id, key.team);
-          }
-          const frozen = await this.freeze(trx, proposal, key, deployed);
-          const id = randomUUID();
-          const title = input.title ?? defaultTitle(proposal, key);
-          await trx
-            .insertInto('change_requests')
-            .values({
-              id,
-              title,
-              description: input.description ?? '',
-              team: key.team,
-              app: key.app,
-              environment: key.environment,
-              stack_name: frozen.stackName,
-              author_id: ctx.user.id,
-              author_name: ctx.user.name,
-              channel: input.channel,
-              conversation_id: proposal.conversationId,
-              state: 'open',
-              risk_level: frozen.risk.level,
-            })
-            .execute();
-          await this.insertRevision(trx, id, 1, proposal, frozen, ctx.user);
-          await this.audit(trx, ctx, id, 'change_request.create', null, 'open', {
-            revision: 1,
-            proposalId: proposal.id,
-            risk: frozen.risk.level,
+    const result = await runIdempotently(
+      this.options.db,
+      idempotency && {
+        operation: 'change_request.create',
+        actorId: ctx.user.id,
+        key: idempotency.key,
+        request: { ...input, title: input.title ?? null, description: input.description ?? null },
+      },
+      async (trx) => {
+        if (proposal === null) throw new ProposalNotFoundError(input.proposalId);
+        const key = stackKeyOf(proposal);
+        if (key.team !== null && !ctx.user.teams.includes(key.team) && !ctx.user.roles.includes('admin')) {
+          throw new NotTeamMemberError(ctx.user.id, key.team);
+        }
+        const frozen = await this.freeze(trx, proposal, key, deployed);
+        const id = randomUUID();
+        const title = input.title ?? defaultTitle(proposal, key);
+        await trx
+          .insertInto('change_requests')
+          .values({
+            id,
+            title,
+            description: input.description ?? '',
+            team: key.team,
+            app: key.app,
+            environment: key.environment,
+            stack_name: frozen.stackName,
+            author_id: ctx.user.id,
+            author_name: ctx.user.name,
             channel: input.channel,
-            stack: frozen.stackName,
-          });
-          mutation.events.push({ type: 'created', reason: null });
-          return { statusCode: 201, body: await this.get(id, trx) };
-        },
-      ),
+            conversation_id: proposal.conversationId,
+            state: 'open',
+            risk_level: frozen.risk.level,
+          })
+          .execute();
+        await this.insertRevision(trx, id, 1, proposal, frozen, ctx.user);
+        await this.audit(trx, ctx, id, 'change_request.create', null, 'open', {
+          revision: 1,
+          proposalId: proposal.id,
+          risk: frozen.risk.level,
+          channel: input.channel,
+          stack: frozen.stackName,
+        });
+        mutation.events.push({ type: 'created', reason: null });
+        return { statusCode: 201, body: await this.get(id, trx) };
+      },
     );
     await this.afterCommit(ctx, result, mutation);
     return result;
@@ -432,8 +430,8 @@ export class ChangeRequestService {
 
   /**
    * `mutate` for the actions a client may retry with an Idempotency-Key (`change_request.<action>:<id>`):
-   * `work` answers with the status code and the request, and that reply is stored under the key, so a retry
-   * gets it back without running `work` (or emitting the events) again.
+   * `work` answers with the status code and the request, and that reply (or its final 4xx refusal) is stored
+   * under the key, so a retry gets it back without running `work` (or emitting the events) again.
    */
   async mutateIdempotently(
     ctx: ActionContext,
@@ -448,21 +446,19 @@ export class ChangeRequestService {
     ) => Promise<{ statusCode: number; body: ChangeRequest }>,
   ): Promise<StoredResponse<ChangeRequest>> {
     const mutation: Mutation = { events: [] };
-    const result = await this.options.db.transaction().execute(async (trx) =>
-      withIdempotency(
-        trx,
-        idempotency && {
-          operation: `change_request.${action}:${id}`,
-          actorId: ctx.user.id,
-          key: idempotency.key,
-          request: { expectedVersion: expectedVersion ?? null },
-        },
-        async () => {
-          const row = await lockChangeRequest(trx, id);
-          checkVersion(row, expectedVersion);
-          return work(trx, row, mutation);
-        },
-      ),
+    const result = await runIdempotently(
+      this.options.db,
+      idempotency && {
+        operation: `change_request.${action}:${id}`,
+        actorId: ctx.user.id,
+        key: idempotency.key,
+        request: { expectedVersion: expectedVersion ?? null },
+      },
+      async (trx) => {
+        const row = await lockChangeRequest(trx, id);
+        checkVersion(row, expectedVersion);
+        return work(trx, row, mutation);
+      },
     );
     await this.afterCommit(ctx, result, mutation);
     return result;

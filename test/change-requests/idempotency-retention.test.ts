@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pruneIdempotencyKeys, withIdempotency } from '../../src/change-requests/idempotency.ts';
+import { pruneIdempotencyKeys, runIdempotently } from '../../src/change-requests/idempotency.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -12,12 +12,10 @@ afterAll(() => t.close());
 it('forgets keys after 24 hours and keeps recent ones', async () => {
   const actorId = randomUUID();
   const remember = (key: string) =>
-    t.app.db.transaction().execute((trx) =>
-      withIdempotency(trx, { operation: 'test', actorId, key, request: { n: 1 } }, async () => ({
-        statusCode: 201,
-        body: { key },
-      })),
-    );
+    runIdempotently(t.app.db, { operation: 'test', actorId, key, request: { n: 1 } }, async () => ({
+      statusCode: 201,
+      body: { key },
+    }));
   await remember('old');
   await remember('new');
   await t.app.db

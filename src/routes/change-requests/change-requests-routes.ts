@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ChangeRequest } from '../../change-requests/change-request.ts';
 import type { ActionContext } from '../../change-requests/change-request-service.ts';
+import { ReplayedProblemError } from '../../change-requests/errors/replayed-problem-error.ts';
 import { listChangeRequests } from '../../change-requests/review-queue.ts';
 import { renderDiffMarkdown } from '../../diff/render-diff-markdown.ts';
 import { renderDiffText } from '../../diff/render-diff-text.ts';
@@ -63,6 +64,16 @@ function idempotencyOf(request: FastifyRequest): { key: string } | null {
   return typeof key === 'string' && key !== '' ? { key } : null;
 }
 
+/** Marks a refusal answered again from its Idempotency-Key like a replayed success (the problem is thrown on). */
+async function replayMarked<T>(reply: FastifyReply, answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof ReplayedProblemError) reply.header('idempotent-replayed', 'true');
+    throw error;
+  }
+}
+
 function send(reply: FastifyReply, status: number, body: ChangeRequest, replayed = false) {
   reply.header('etag', `"${body.version}"`);
   if (replayed) reply.header('idempotent-replayed', 'true');
@@ -85,10 +96,13 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await app.changeRequests.create(
-        contextOf(request),
-        { ...request.body, channel: request.body.channel ?? 'api' },
-        idempotencyOf(request),
+      const result = await replayMarked(
+        reply,
+        app.changeRequests.create(
+          contextOf(request),
+          { ...request.body, channel: request.body.channel ?? 'api' },
+          idempotencyOf(request),
+        ),
       );
       return send(reply, result.statusCode, result.body, result.replayed);
     },
@@ -213,11 +227,14 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await app.changeRequests.approve(
-        contextOf(request),
-        request.params.id,
-        { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
-        idempotencyOf(request),
+      const result = await replayMarked(
+        reply,
+        app.changeRequests.approve(
+          contextOf(request),
+          request.params.id,
+          { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
+          idempotencyOf(request),
+        ),
       );
       return send(reply, result.statusCode, result.body, result.replayed);
     },
@@ -302,11 +319,14 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await app.changeApply.start(
-        contextOf(request),
-        request.params.id,
-        { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
-        idempotencyOf(request),
+      const result = await replayMarked(
+        reply,
+        app.changeApply.start(
+          contextOf(request),
+          request.params.id,
+          { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
+          idempotencyOf(request),
+        ),
       );
       return send(reply, result.statusCode, result.body, result.replayed);
     },
