@@ -15,6 +15,8 @@ export class Draft {
   /** Components this turn added or changed, in order: what "it" refers to next. */
   readonly touched: string[] = [];
   readonly added = new Set<string>();
+  /** The sentence being planned adds to what exists ("too", "also", "as well"). */
+  additive = false;
   meta: Pick<Architecture, 'name' | 'team' | 'environment' | 'region'>;
 
   constructor(architecture: Architecture) {
@@ -121,7 +123,8 @@ export class Draft {
 
   connect(from: string, to: string, access: AccessMode): void {
     if (from === to || this.hasConnection(from, to, access)) return;
-    // "the fn should write to the table" restates how an earlier data link is used: it replaces it
+    // "the fn should write to the table" restates how an earlier data link is used: it replaces it;
+    // "it writes to the table too" adds to it
     const earlier = this.connections.find((c) => c.from === from && c.to === to);
     if (
       earlier &&
@@ -129,7 +132,9 @@ export class Draft {
       DATA_ACCESS.has(access) &&
       !this.operations.some((op) => op.op === 'connect' && op.from === from && op.to === to)
     ) {
+      if (this.additive && earlier.access !== access) access = 'readwrite';
       this.disconnect(from, to);
+      if (this.hasConnection(from, to, access)) return;
     }
     this.connections.push({ from, to, access });
     this.operations.push({ op: 'connect', from, to, access });

@@ -339,6 +339,9 @@ function planSentence(sentence: string, state: TurnState): void {
 
   const resolved = resolveMentions(tokens, mentions, names, hits, state);
   state.sentence = resolved;
+  draft.additive = tokens.some(
+    (t, i) => t.w === 'too' || t.w === 'also' || (t.w === 'well' && tokens[i - 1]?.w === 'as'),
+  );
   absorbSiteParts(tokens, resolved, state);
   assignParams(hits, resolved, state);
   const clauses = eventClauses(tokens, resolved, state);
