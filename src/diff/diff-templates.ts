@@ -5,7 +5,7 @@ import {
   ResourceImpact,
   type TemplateDiff,
 } from '@aws-cdk/cloudformation-diff';
-import { canonicalTemplate } from './canonical-template.ts';
+import { renderTemplate } from '../render/render-template.ts';
 import { isStatefulResourceType } from './is-stateful-resource-type.ts';
 import type {
   CfnTemplate,
@@ -23,7 +23,6 @@ import type {
   StackDiff,
 } from './stack-diff.ts';
 import { summaryLineOf } from './summary-line.ts';
-import { toYaml } from './to-yaml.ts';
 import { unifiedLineDiff } from './unified-line-diff.ts';
 import { valueDifferences } from './value-differences.ts';
 
@@ -389,9 +388,10 @@ function cents(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** The template as the renderer writes it (canonical order, short-form tags), so diff lines read as the file. */
 function yamlOf(template: CfnTemplate | null): string {
   if (template === null) return '';
-  return toYaml(canonicalTemplate(template));
+  return renderTemplate(template).yaml;
 }
 
 function compare(a: string, b: string): number {

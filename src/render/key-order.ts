@@ -12,8 +12,10 @@ const TOP_LEVEL = [
   'Description',
   'Metadata',
   'Parameters',
+  'Rules',
   'Mappings',
   'Conditions',
+  'Transform',
   'Resources',
   'Outputs',
 ];

@@ -4,6 +4,7 @@ import { isStatefulResourceType } from '../../src/diff/is-stateful-resource-type
 import { renderDiffJson } from '../../src/diff/render-diff-json.ts';
 import { renderDiffText } from '../../src/diff/render-diff-text.ts';
 import { stackDiffSchema } from '../../src/diff/stack-diff-schema.ts';
+import { renderTemplate } from '../../src/render/render-template.ts';
 
 /** CloudFormation references as cloudformation-diff renders them: `${Role}`, `${Web.GroupId}`. */
 const ref = (name: string): string => ['$', '{', name, '}'].join('');
@@ -192,6 +193,14 @@ describe('diffTemplates', () => {
     expect(hunk).toBe(`@@ -0,0 +1,${body.length} @@`);
     expect(body.every((line) => line.startsWith('+'))).toBe(true);
     expect(body).toContain('+  Api:');
+  });
+
+  it('shows a new stack as exactly the YAML template a reviewer downloads', () => {
+    const d = diffTemplates(null, after);
+    const body = d.unifiedDiff.replace(/\n$/, '').split('\n').slice(3);
+    expect(body.map((line) => line.slice(1))).toEqual(
+      renderTemplate(after).yaml.replace(/\n$/, '').split('\n'),
+    );
   });
 
   it('is empty for identical templates and ignores key order', () => {

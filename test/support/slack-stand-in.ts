@@ -66,7 +66,7 @@ function parseArgs(req: IncomingMessage, raw: Buffer): Record<string, unknown> {
 async function uploadedContent(req: IncomingMessage, raw: Buffer): Promise<string> {
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('multipart/form-data')) return raw.toString('utf8');
-  const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
   for (const value of form.values()) return typeof value === 'string' ? value : await value.text();
   return '';
 }
