@@ -12,6 +12,7 @@ import type { Planner, PlanResult } from '../planner/planner.ts';
 import type { SessionState, SessionStep } from '../planner/session.ts';
 import { advanceSession, touchedIds } from '../planner/session.ts';
 import { buildProposal } from '../proposal/build-proposal.ts';
+import { teamDeployedCost } from '../proposal/team-deployed-cost.ts';
 import type { Proposal } from '../proposal/proposal.ts';
 import { getProposal, insertProposal } from '../proposal/proposal-repository.ts';
 import { getBaseline } from '../stacks/baseline-store.ts';
@@ -401,13 +402,25 @@ export class ConversationService {
         stackName = null;
       }
     }
-    const [policy, waivers, baseline] = await Promise.all([
+    const [policy, waivers, baseline, teamCost] = await Promise.all([
       getCurrentPolicy(this.db),
       listActiveWaivers(this.db, now),
       stackName ? getBaseline(this.db, stackName) : Promise.resolve(null),
+      architecture.team
+        ? teamDeployedCost(this.db, architecture.team, stackName, architecture.region)
+        : Promise.resolve(undefined),
     ]);
     const { proposal } = buildProposal(
-      { conversationId, architecture, policy, waivers, baseline: baseline?.template ?? null, stackName, now },
+      {
+        conversationId,
+        architecture,
+        policy,
+        waivers,
+        baseline: baseline?.template ?? null,
+        stackName,
+        now,
+        ...(teamCost ? { teamCost } : {}),
+      },
       (stage) => emit({ type: stage }),
     );
     return proposal;

@@ -127,7 +127,27 @@ export interface ArchitectureContext<P> {
   connectionsFrom(id: string): readonly Connection[];
   connectionsTo(id: string): readonly Connection[];
   /** Monthly cost estimate in USD for the whole architecture and per component, when one was computed. */
-  readonly cost: { readonly total: number; readonly byComponent: Readonly<Record<string, number>> } | undefined;
+  readonly cost:
+    | {
+        readonly total: number;
+        readonly byComponent: Readonly<Record<string, number>>;
+        /** What the team already runs elsewhere, when the caller knows (budget rules). */
+        readonly team?: TeamDeployedCost;
+      }
+    | undefined;
+}
+
+/**
+ * The monthly cost of a team's other deployed stacks (their current baselines), computed by the caller that
+ * has the store; the stack being proposed is not among them (the proposal replaces its baseline).
+ */
+export interface TeamDeployedCost {
+  readonly stacks: readonly {
+    readonly stackName: string;
+    readonly monthly: number;
+    /** Resources the estimate could not price (`LogicalId (Type)`): listed, never counted as zero. */
+    readonly unpriced: readonly string[];
+  }[];
 }
 
 export interface ArchitectureFix<P> {

@@ -6,7 +6,7 @@ import { applySafeFixes } from '../guardrails/auto-fix.ts';
 import { evaluateArchitecture, evaluateTemplate } from '../guardrails/evaluate.ts';
 import type { EvaluateOptions, Evaluation } from '../guardrails/evaluation.ts';
 import type { CompiledPolicy, Waiver } from '../guardrails/policy-contract.ts';
-import type { Finding } from '../guardrails/rule.ts';
+import type { Finding, TeamDeployedCost } from '../guardrails/rule.ts';
 import type { CfnTemplate } from '../knowledge/cfn.ts';
 import { expandArchitecture } from '../knowledge/expand-architecture.ts';
 import type { Architecture } from '../model/architecture.ts';
@@ -27,6 +27,8 @@ export interface BuildProposalInput {
   stackName: string | null;
   /** Cost of the baseline, when known (for the diff's cost delta). */
   baselineCost?: number;
+  /** The team's other deployed stacks and their cost (see `teamDeployedCost`), for the team budget rule. */
+  teamCost?: TeamDeployedCost;
   now?: Date;
   id?: string;
 }
@@ -63,7 +65,15 @@ export function buildProposal(
     waivers: input.waivers,
     context,
     deployment: { region: arch.region, ...(input.stackName ? { stackName: input.stackName } : {}) },
-    ...(costTotal ? { cost: { total: costTotal.monthlyTotal, byComponent: costTotal.byComponent } } : {}),
+    ...(costTotal
+      ? {
+          cost: {
+            total: costTotal.monthlyTotal,
+            byComponent: costTotal.byComponent,
+            ...(input.teamCost ? { team: input.teamCost } : {}),
+          },
+        }
+      : {}),
   });
   let architectureEvaluation = evaluateArchitecture(architecture, options(architecture, cost));
   const fixes: ProposalFix[] = [];

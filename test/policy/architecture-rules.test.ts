@@ -18,7 +18,19 @@ const ruleIds = readdirSync(rulesDir)
 
 const Fixture = z.object({
   policyParams: z.record(z.string(), z.unknown()).optional(),
-  cost: z.object({ total: z.number(), byComponent: z.record(z.string(), z.number()) }).optional(),
+  cost: z
+    .object({
+      total: z.number(),
+      byComponent: z.record(z.string(), z.number()),
+      team: z
+        .object({
+          stacks: z.array(
+            z.object({ stackName: z.string(), monthly: z.number(), unpriced: z.array(z.string()) }),
+          ),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 async function load(id: string): Promise<ArchitectureRule<unknown>> {
@@ -38,7 +50,7 @@ function runOn(
   rule: ArchitectureRule<unknown>,
   architecture: Architecture,
   rawParams: Record<string, unknown>,
-  cost?: { total: number; byComponent: Record<string, number> },
+  cost?: z.infer<typeof Fixture>['cost'],
 ): CheckResult[] {
   const params = rule.params ? rule.params.parse(rawParams) : {};
   const context = architectureContext(architecture, params, cost);

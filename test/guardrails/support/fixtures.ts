@@ -31,7 +31,19 @@ const FixtureSettings = z.object({
   environment: z.string().nullable().optional(),
   parameters: z.record(z.string(), z.string()).optional(),
   policyParams: z.record(z.string(), z.unknown()).optional(),
-  cost: z.object({ total: z.number(), byComponent: z.record(z.string(), z.number()) }).optional(),
+  cost: z
+    .object({
+      total: z.number(),
+      byComponent: z.record(z.string(), z.number()),
+      team: z
+        .object({
+          stacks: z.array(
+            z.object({ stackName: z.string(), monthly: z.number(), unpriced: z.array(z.string()) }),
+          ),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 function policyWith(rule: AnyRule, params: Record<string, unknown> | undefined): CompiledPolicy | undefined {

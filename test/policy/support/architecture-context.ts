@@ -5,7 +5,7 @@ import type { ArchitectureContext } from '../../../src/guardrails/rule.ts';
 export function architectureContext<P>(
   architecture: Architecture,
   params: P,
-  cost?: { total: number; byComponent: Record<string, number> },
+  cost?: ArchitectureContext<P>['cost'],
 ): ArchitectureContext<P> {
   const from = new Map<string, Connection[]>();
   const to = new Map<string, Connection[]>();

@@ -2,22 +2,31 @@ import { z } from 'zod';
 import { defineArchitectureRule } from '../../rule.ts';
 
 const Params = z.object({
-  /** Monthly budget in USD for one architecture of a team, unless the team has its own entry. */
+  /**
+   * Monthly budget in USD for everything a team runs (this proposal plus the team's other deployed stacks),
+   * unless the team has its own entry.
+   */
   defaultBudgetUsd: z.number().positive().default(5000),
   /** Budgets by team name. */
   budgets: z.record(z.string(), z.number().positive()).default({}),
 });
 
+/** Unpriced resources of the other stacks named in the message; the rest are counted. */
+const MAX_UNPRICED_LISTED = 10;
+
+const usd = (value: number): string => `$${value.toFixed(2)}`;
+const cents = (value: number): number => Math.round(value * 100) / 100;
+
 export default defineArchitectureRule<z.infer<typeof Params>>({
   id: 'team-monthly-budget',
-  title: 'Monthly cost stays within the team budget',
+  title: 'Monthly cost of all the team’s stacks stays within the team budget',
   severity: 'error',
   scope: 'architecture',
   params: Params,
   rationale:
-    'Cost surprises are cheapest to catch before anything is created; each team has a monthly budget agreed with the infra org.',
+    'Cost surprises are cheapest to catch before anything is created; each team has a monthly budget agreed with the infra org, for everything it runs.',
   remediation:
-    'Reduce the estimated cost (smaller classes, fewer nodes, on-demand billing) or ask the infra org to raise the budget or grant a waiver.',
+    'Reduce the estimated cost (smaller classes, fewer nodes, on-demand billing), here or in the team’s other stacks, or ask the infra org to raise the budget or grant a waiver.',
   references: [],
   check(_subject, context) {
     const team = context.architecture.team;
@@ -26,16 +35,38 @@ export default defineArchitectureRule<z.infer<typeof Params>>({
     if (context.cost === undefined) {
       return { status: 'unknown', reason: 'no cost estimate was computed for this architecture' };
     }
-    const total = Math.round(context.cost.total * 100) / 100;
+    const own = cents(context.cost.total);
+    // The team's other stacks count too; this proposal replaces its own stack's baseline (the caller left it out).
+    const others = team === null ? [] : [...(context.cost.team?.stacks ?? [])];
+    const othersTotal = cents(others.reduce((sum, s) => sum + s.monthly, 0));
+    const total = cents(own + othersTotal);
     if (total <= budget) return { status: 'pass' };
     const top = Object.entries(context.cost.byComponent)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 3)
-      .map(([id, usd]) => `${id} $${usd.toFixed(2)}`)
+      .map(([id, value]) => `${id} ${usd(value)}`)
       .join(', ');
+    const whose = team === null ? 'default' : `team "${team}"`;
+    const breakdown = [`this stack ${usd(own)}${top ? ` (largest: ${top})` : ''}`];
+    if (team !== null && context.cost.team !== undefined) {
+      const listed = others
+        .sort((a, b) => b.monthly - a.monthly || a.stackName.localeCompare(b.stackName))
+        .map((s) => `${s.stackName} ${usd(s.monthly)}`)
+        .join(', ');
+      breakdown.push(
+        `the team's other stacks ${usd(othersTotal)}${listed ? ` (${listed})` : ' (none deployed)'}`,
+      );
+    } else if (team !== null) {
+      breakdown.push(`the team's other stacks were not known here and are not counted`);
+    }
+    const unpriced = others.flatMap((s) => s.unpriced.map((r) => `${s.stackName}: ${r}`));
+    const shown = unpriced.slice(0, MAX_UNPRICED_LISTED).join(', ');
+    const more =
+      unpriced.length > MAX_UNPRICED_LISTED ? ` and ${unpriced.length - MAX_UNPRICED_LISTED} more` : '';
+    const notCounted = unpriced.length > 0 ? ` Not priced, so not counted: ${shown}${more}.` : '';
     return {
       status: 'fail',
-      message: `Estimated monthly cost $${total.toFixed(2)} exceeds the ${team === null ? 'default' : `team "${team}"`} budget of $${budget.toFixed(2)}${top ? ` (largest: ${top})` : ''}.`,
+      message: `Estimated monthly cost ${usd(total)} exceeds the ${whose} budget of ${usd(budget)}: ${breakdown.join('; ')}.${notCounted}`,
       actual: total,
       expected: budget,
     };
