@@ -116,6 +116,77 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
     expect(page.text()).toContain('Payments API');
   });
 
+  it('lists what is orphaned, destroyed or replaced before updates and creations', async () => {
+    // Team "ledger" has its own stack (ledger-app-prod), so this baseline changes no other test's diff.
+    const dev = await t.createUser({ roles: ['developer'], teams: ['ledger'] });
+    const admin = await t.createAdmin();
+    const text = 'an HTTP API with a Lambda function and a DynamoDB table for team ledger, prod';
+    const conv = await t.app.inject({
+      method: 'POST',
+      url: '/v1/conversations',
+      headers: dev.headers,
+      payload: {},
+    });
+    const turn = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${conv.json().id}/messages`,
+      headers: dev.headers,
+      payload: { text },
+    });
+    const stack = { team: 'ledger', app: 'app', environment: 'prod' };
+    expect(turn.json().proposal.stackName).toBe('ledger-app-prod');
+    await t.app.inject({ method: 'POST', url: '/v1/stacks', headers: admin.headers, payload: stack });
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/v1/stacks/ledger-app-prod/baseline/import',
+      headers: admin.headers,
+      payload: { template: turn.json().proposal.templateYaml },
+    });
+    expect(imported.statusCode).toBe(201);
+
+    const page = await open();
+    await signIn(page, dev);
+    page.go(`#/conversations/${conv.json().id}`);
+    await page.waitForText('Proposal');
+    expect(page.text()).toContain('0 to add, 0 to change, 0 to replace, 0 to destroy');
+    page.fill('Message', 'rename the table to ledger');
+    page.click('Send');
+    await page.waitForText('Copilot: Done: renamed table to ledger');
+    const rows = [...page.document.querySelectorAll('.resources > li')].map((li) => li.textContent ?? '');
+    expect(rows[0]).toMatch(/^Orphan \(left in AWS, no longer managed\) TableTable AWS::DynamoDB::Table/);
+    expect(rows.at(-1)).toMatch(/^Create LedgerTable AWS::DynamoDB::Table/);
+    expect(rows.slice(1, -1).every((row) => row.startsWith('Update '))).toBe(true);
+  });
+
+  it('shows waived findings apart from the ones still open', async () => {
+    const dev = await t.createUser({ roles: ['developer'], teams: ['billing'] });
+    const admin = await t.createAdmin();
+    const waiver = await t.app.inject({
+      method: 'POST',
+      url: '/v1/waivers',
+      headers: admin.headers,
+      payload: {
+        ruleId: 'lambda-dead-letter-queue',
+        scope: { team: 'billing' },
+        reason: 'billing retries from its own queue',
+        owner: 'billing-leads',
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      },
+    });
+    expect(waiver.statusCode).toBe(201);
+    const page = await open();
+    await signIn(page, dev);
+    page.click('Start conversation');
+    await page.waitFor(() => page.document.querySelector('textarea[name="text"]'), 'the message box');
+    page.fill('Message', 'an HTTP API with a Lambda function and a DynamoDB table for team billing, prod');
+    page.click('Send');
+    await page.waitForText('Proposal');
+    const headings = [...page.document.querySelectorAll('.proposal h4')].map((h) => h.textContent);
+    expect(headings).toContain('Waived (1)');
+    const waived = page.document.querySelector('.proposal h4:last-of-type + ul.findings');
+    expect(waived?.textContent).toContain('lambda-dead-letter-queue');
+  });
+
   it('shows the refusal when a proposal with an error finding is submitted', async () => {
     const dev = await t.createUser({ roles: ['developer'], teams: ['payments'] });
     const page = await open();
@@ -180,7 +251,7 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
     expect(page.text()).toContain('2 of 2 approvals, 1 of 1 from a policy admin');
   });
 
-  it('needs a reason to reject, then records it as a comment', async () => {
+  it('needs a reason to request changes or reject, and records each as a comment', async () => {
     const author = await t.createUser({ roles: ['developer'], teams: ['payments'] });
     const cr = await submittedRequest(author);
     const rosa = await t.createUser({ roles: ['reviewer'], teams: ['payments'] });
@@ -188,13 +259,25 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
     await signIn(page, rosa);
     page.go(`#/change-requests/${cr.id}`);
     await page.waitForText('State: open');
+    page.click('Request changes');
+    await page.waitForText('Request changes needs a reason');
+    page.fill('Reason (needed to request changes or reject)', 'put the table in its own stack');
+    page.click('Request changes');
+    await page.waitForText('The request is now changes requested.');
+    expect(page.text()).toContain('request changes · revision 1');
+
+    page.fill('Comment', 'or use the shared table');
+    page.click('Comment');
+    await page.waitForText('or use the shared table');
     page.click('Reject');
     await page.waitForText('Reject needs a reason');
     page.fill('Reason (needed to request changes or reject)', 'use the shared API gateway');
     page.click('Reject');
     await page.waitForText('The request is now rejected.');
-    expect(page.text()).toContain('reject · revision 1');
-    expect(page.text()).toContain('use the shared API gateway');
+    const comments = [...page.document.querySelectorAll('.comments > li')].map((li) => li.textContent);
+    expect(comments).toHaveLength(3);
+    expect(comments[2]).toMatch(/reject · revision 1 · .*use the shared API gateway$/);
+    expect(page.document.querySelector('#review-heading')).toBeNull();
   });
 
   it('shows the API refusal when a developer tries to approve, or when the request changed meanwhile', async () => {
