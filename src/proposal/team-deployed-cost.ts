@@ -5,9 +5,10 @@
 import type { UnpricedResource } from '../cost/cost-estimate.ts';
 import { estimateTemplateCost } from '../cost/estimate-template-cost.ts';
 import type { TeamDeployedCost } from '../guardrails/rule.ts';
-import { getBaseline, listStacks } from '../stacks/baseline-store.ts';
+import { getBaselineVersion, listStacks } from '../stacks/baseline-store.ts';
 import type { Db } from '../store/database.ts';
 import type {} from '../change-requests/tables.ts';
+import type {} from '../stacks/tables.ts';
 import type { CostSummary } from './cost-summary.ts';
 
 type StackCost = TeamDeployedCost['stacks'][number];
@@ -25,20 +26,35 @@ export async function teamDeployedCost(
   stackName: string | null,
   region: string,
 ): Promise<TeamDeployedCost> {
-  const stacks = (await listStacks(db, { team })).filter((s) => s.baseline !== null && s.name !== stackName);
-  const priced = await Promise.all(stacks.map((s) => stackCost(db, s.name, region)));
+  const stacks = (await listStacks(db, { team })).filter((s) => s.name !== stackName);
+  const priced = await Promise.all(
+    stacks.map((s) => (s.baseline === null ? null : stackCost(db, s.name, s.baseline.version, region))),
+  );
   return { stacks: priced.filter((s): s is StackCost => s !== null) };
 }
 
-async function stackCost(db: Db, stackName: string, region: string): Promise<StackCost | null> {
-  const baseline = await getBaseline(db, stackName);
-  if (baseline === null) return null;
-  if (baseline.changeRequestId !== null) {
-    const stored = await storedCost(db, baseline.changeRequestId);
+async function stackCost(
+  db: Db,
+  stackName: string,
+  version: number,
+  region: string,
+): Promise<StackCost | null> {
+  // The applying change request's figure first: it needs no template read.
+  const applied = await db
+    .selectFrom('stack_baselines')
+    .select('change_request_id')
+    .where('stack_name', '=', stackName)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (applied === undefined) return null;
+  if (applied.change_request_id !== null) {
+    const stored = await storedCost(db, applied.change_request_id);
     if (stored !== null) {
       return { stackName, monthly: stored.monthlyTotal, unpriced: listed(stored.detail?.unpriced ?? []) };
     }
   }
+  const baseline = await getBaselineVersion(db, stackName, version);
+  if (baseline === null) return null;
   const estimate = estimateTemplateCost(baseline.template, region);
   return { stackName, monthly: estimate.total, unpriced: listed(estimate.unpriced) };
 }
