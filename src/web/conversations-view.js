@@ -82,7 +82,7 @@
       el(
         'section',
         { 'aria-labelledby': 'list-heading' },
-        el('h2', { id: 'list-heading' }, 'My conversations'),
+        el('h2', { id: 'list-heading' }, 'Conversations of you and your teams'),
         list,
       ),
       el(
@@ -233,12 +233,18 @@
         await IC.busy(button, label, () =>
           IC.api('POST', `/v1/conversations/${encodeURIComponent(id)}/messages`, { text: message }),
         );
-        await conversation(root, me, id);
-        const again = root.querySelector('textarea[name="text"]');
-        if (again) again.focus();
       } catch (error) {
         IC.showError(status, error);
+        return;
       }
+      try {
+        await conversation(root, me, id);
+      } catch (error) {
+        IC.replace(root, IC.problemView(error));
+        return;
+      }
+      const again = root.querySelector('textarea[name="text"]');
+      if (again) again.focus();
     };
     composer.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -226,12 +226,15 @@
   async function changeRequest(root, me, id, notice) {
     IC.replace(root, el('p', {}, 'Loading…'));
     const cr = await IC.api('GET', `/v1/change-requests/${encodeURIComponent(id)}`);
-    const onChange = (_updated, message) => changeRequest(root, me, id, message);
+    const onChange = (_updated, message) =>
+      changeRequest(root, me, id, message).catch((error) => IC.replace(root, IC.problemView(error)));
     const snap = cr.snapshot;
     const reviewable = ['approve', 'request_changes', 'reject'].some((a) => cr.allowedActions.includes(a));
     IC.replace(
       root,
-      el('p', {}, el('a', { href: '#/review' }, '← Review queue')),
+      IC.hasRole(me, 'reviewer', 'policy_admin')
+        ? el('p', {}, el('a', { href: '#/review' }, '← Review queue'))
+        : el('p', {}, el('a', { href: '#/conversations' }, '← Conversations')),
       el('h1', {}, cr.title),
       notice ? el('p', { class: 'status ok', role: 'status' }, notice) : null,
       el(
