@@ -6,6 +6,7 @@ import type { CompiledRuleSet } from './compile-rules.ts';
 import { compileRules } from './compile-rules.ts';
 import type { EvaluateOptions, Evaluation, EvaluationSummary } from './evaluation.ts';
 import { fingerprint } from './fingerprint.ts';
+import { pathSegments } from './path-segments.ts';
 import type { CompiledPolicy } from './policy-contract.ts';
 import { resolveRuleSettings } from './resolve-rule-settings.ts';
 import type { EffectiveRuleSettings } from './resolve-rule-settings.ts';
@@ -142,13 +143,43 @@ const RESOURCE_ATTRIBUTES = new Set([
  */
 function pointerFor(resource: ResourceView, path: string | undefined): string {
   if (path === undefined) return resource.pointer;
-  const dot = path.indexOf('.');
-  const first = dot < 0 ? path : path.slice(0, dot);
+  const first = path === '' ? '' : pathSegments(path).first;
+  if (!RESOURCE_ATTRIBUTES.has(first)) return resource.pointerOf(path);
   const properties = resource.raw.Properties;
   const isProperty =
     typeof properties === 'object' && properties !== null && Object.hasOwn(properties, first);
-  if (!RESOURCE_ATTRIBUTES.has(first) || isProperty) return resource.pointerOf(path);
+  if (isProperty) return resource.pointerOf(path);
   return dotToPointer(resource.pointer, path);
+}
+
+function templateFinding(
+  rule: TemplateRule<never>,
+  severity: Finding['severity'],
+  resource: ResourceView,
+  context: RuleContext<never>,
+  result: Exclude<CheckResult, { status: 'pass' }>,
+  path: string,
+  fingerprintText: string,
+): Finding {
+  const finding: Finding = {
+    ruleId: rule.id,
+    title: rule.title,
+    severity,
+    status: result.status,
+    resource: resource.logicalId,
+    resourceType: resource.type,
+    path,
+    message: result.status === 'fail' ? result.message : unknownMessage(rule.title, result.reason),
+    remediation: rule.remediation,
+    references: referencesOf(rule),
+    fingerprint: fingerprintText,
+  };
+  if (resource.component !== undefined) finding.component = resource.component;
+  if (result.status === 'fail') {
+    const fix = templateFix(rule, resource, context);
+    if (fix) finding.fix = fix;
+  }
+  return finding;
 }
 
 function addTemplateResults(
@@ -159,31 +190,29 @@ function addTemplateResults(
   context: RuleContext<never>,
   results: readonly CheckResult[],
 ): void {
-  const reported = results.filter((r) => r.status !== 'pass');
-  collector.passed += results.length - reported.length;
-  if (reported.length === 0) return;
-  const pointers = reported.map((r) => pointerFor(resource, r.path));
+  let reported = 0;
+  let only: Exclude<CheckResult, { status: 'pass' }> | undefined;
+  for (const result of results) {
+    if (result.status === 'pass') continue;
+    reported += 1;
+    only = result;
+  }
+  collector.passed += results.length - reported;
+  if (only === undefined) return;
+  // The common case, one finding, without the lists below.
+  if (reported === 1) {
+    const path = pointerFor(resource, only.path);
+    const text = fingerprint(rule.id, resource.logicalId, path);
+    collector.findings.push(templateFinding(rule, severity, resource, context, only, path, text));
+    return;
+  }
+  const failing = results.filter((r) => r.status !== 'pass');
+  const pointers = failing.map((r) => pointerFor(resource, r.path));
   const fingerprints = fingerprintsFor(rule.id, resource.logicalId, pointers);
-  reported.forEach((result, i) => {
-    const finding: Finding = {
-      ruleId: rule.id,
-      title: rule.title,
-      severity,
-      status: result.status,
-      resource: resource.logicalId,
-      resourceType: resource.type,
-      path: pointers[i] as string,
-      message: result.status === 'fail' ? result.message : unknownMessage(rule.title, result.reason),
-      remediation: rule.remediation,
-      references: referencesOf(rule),
-      fingerprint: fingerprints[i] as string,
-    };
-    if (resource.component !== undefined) finding.component = resource.component;
-    if (result.status === 'fail') {
-      const fix = templateFix(rule, resource, context);
-      if (fix) finding.fix = fix;
-    }
-    collector.findings.push(finding);
+  failing.forEach((result, i) => {
+    const path = pointers[i] as string;
+    const text = fingerprints[i] as string;
+    collector.findings.push(templateFinding(rule, severity, resource, context, result, path, text));
   });
 }
 

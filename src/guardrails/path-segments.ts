@@ -5,6 +5,8 @@ export interface PathSegments {
   readonly keys: readonly string[];
   /** The canonical non-negative integer each key spells (`"0"`, `"12"`), else -1. */
   readonly indices: readonly number[];
+  /** The first dot-separated part as written (`""` for a leading dot). */
+  readonly first: string;
   /** The path as a JSON pointer suffix (`A/B/0/C`), each segment escaped per RFC 6901. */
   readonly pointer: string;
 }
@@ -24,7 +26,7 @@ function split(path: string): PathSegments {
   const pointer = parts.map(escapePointerSegment).join('/');
   // A leading dot names no key (`.A` reads as `A`), as the recursive reading of parent paths always did.
   const keys = parts.length > 1 && parts[0] === '' ? parts.slice(1) : parts;
-  return { keys, indices: keys.map(indexOf), pointer };
+  return { keys, indices: keys.map(indexOf), first: parts[0] as string, pointer };
 }
 
 /**

@@ -24,12 +24,18 @@ export function isSinglePass(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && (raw as { status?: unknown }).status === 'pass';
 }
 
-/** Normalize what a check returned: a list of valid results; a malformed one becomes `unknown`. */
+function invalidResult(): CheckResult {
+  return { status: 'unknown', reason: 'the rule returned an invalid result' };
+}
+
+/**
+ * Normalize what a check returned: a list of valid results; a malformed one becomes `unknown`. A list that
+ * is already valid is returned as is (results are read-only), so the common case copies nothing.
+ */
 export function normalizeResults(raw: unknown): readonly CheckResult[] {
-  const list: unknown[] = Array.isArray(raw) ? raw : [raw];
-  return list.map((r) =>
-    valid(r) ? r : { status: 'unknown', reason: 'the rule returned an invalid result' },
-  );
+  if (!Array.isArray(raw)) return [valid(raw) ? raw : invalidResult()];
+  if (raw.every(valid)) return raw;
+  return raw.map((r) => (valid(r) ? r : invalidResult()));
 }
 
 /**
