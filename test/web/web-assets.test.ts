@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_FILES } from '../../src/web/web-plugin.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { firstTurn } from './first-turn.ts';
 
 describe('the web page over HTTP', () => {
   let t: TestApp;
@@ -79,19 +80,8 @@ describe('the web page over HTTP', () => {
 
   it('draws a proposal diagram as SVG for its viewers only', async () => {
     const dev = await t.createUser({ roles: ['developer'], teams: ['payments'] });
-    const conv = await t.app.inject({
-      method: 'POST',
-      url: '/v1/conversations',
-      headers: dev.headers,
-      payload: {},
-    });
-    const turn = await t.app.inject({
-      method: 'POST',
-      url: `/v1/conversations/${conv.json().id}/messages`,
-      headers: dev.headers,
-      payload: { text: 'a queue and a function for team payments, dev' },
-    });
-    const url = `/ui/diagram/${conv.json().id}/${turn.json().proposal.id}`;
+    const turn = await firstTurn(t, dev, 'a queue and a function for team payments, dev');
+    const url = `/ui/diagram/${turn.conversationId}/${turn.proposal.id}`;
 
     const svg = await t.app.inject({ method: 'GET', url, headers: dev.headers });
     expect(svg.statusCode).toBe(200);

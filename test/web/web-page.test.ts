@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.ts';
+import { firstTurn } from './first-turn.ts';
 import { openPage, type Page } from './page-driver.ts';
 
 const REQUEST = 'an HTTP API with a Lambda function and a DynamoDB table for team payments, prod';
@@ -38,20 +39,13 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
 
   /** A change request made through the API (the reviewer tests start from one). */
   async function submittedRequest(author: TestUser): Promise<{ id: string; title: string }> {
-    const headers = author.headers;
-    const conv = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers, payload: {} });
-    const turn = await t.app.inject({
-      method: 'POST',
-      url: `/v1/conversations/${conv.json().id}/messages`,
-      headers,
-      payload: { text: REQUEST },
-    });
+    const turn = await firstTurn(t, author, REQUEST);
     const title = `payments api ${Math.random().toString(36).slice(2, 8)}`;
     const cr = await t.app.inject({
       method: 'POST',
       url: '/v1/change-requests',
-      headers,
-      payload: { proposalId: turn.json().proposal.id, title },
+      headers: author.headers,
+      payload: { proposalId: turn.proposal.id, title },
     });
     expect(cr.statusCode).toBe(201);
     return { id: cr.json().id, title };
@@ -120,33 +114,25 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
     // Team "ledger" has its own stack (ledger-app-prod), so this baseline changes no other test's diff.
     const dev = await t.createUser({ roles: ['developer'], teams: ['ledger'] });
     const admin = await t.createAdmin();
-    const text = 'an HTTP API with a Lambda function and a DynamoDB table for team ledger, prod';
-    const conv = await t.app.inject({
-      method: 'POST',
-      url: '/v1/conversations',
-      headers: dev.headers,
-      payload: {},
-    });
-    const turn = await t.app.inject({
-      method: 'POST',
-      url: `/v1/conversations/${conv.json().id}/messages`,
-      headers: dev.headers,
-      payload: { text },
-    });
+    const turn = await firstTurn(
+      t,
+      dev,
+      'an HTTP API with a Lambda function and a DynamoDB table for team ledger, prod',
+    );
     const stack = { team: 'ledger', app: 'app', environment: 'prod' };
-    expect(turn.json().proposal.stackName).toBe('ledger-app-prod');
+    expect(turn.proposal.stackName).toBe('ledger-app-prod');
     await t.app.inject({ method: 'POST', url: '/v1/stacks', headers: admin.headers, payload: stack });
     const imported = await t.app.inject({
       method: 'POST',
       url: '/v1/stacks/ledger-app-prod/baseline/import',
       headers: admin.headers,
-      payload: { template: turn.json().proposal.templateYaml },
+      payload: { template: turn.proposal.templateYaml },
     });
     expect(imported.statusCode).toBe(201);
 
     const page = await open();
     await signIn(page, dev);
-    page.go(`#/conversations/${conv.json().id}`);
+    page.go(`#/conversations/${turn.conversationId}`);
     await page.waitForText('Proposal');
     expect(page.text()).toContain('0 to add, 0 to change, 0 to replace, 0 to destroy');
     page.fill('Message', 'rename the table to ledger');

@@ -1,0 +1,27 @@
+/** A conversation with one turn, made through the API: the starting point of tests that then use the page. */
+import { expect } from 'vitest';
+import type { TestApp, TestUser } from '../support/test-app.ts';
+
+export interface FirstTurn {
+  conversationId: string;
+  proposal: { id: string; stackName: string; templateYaml: string };
+}
+
+export async function firstTurn(t: TestApp, user: TestUser, text: string): Promise<FirstTurn> {
+  const conv = await t.app.inject({
+    method: 'POST',
+    url: '/v1/conversations',
+    headers: user.headers,
+    payload: {},
+  });
+  expect(conv.statusCode).toBe(201);
+  const conversationId = conv.json().id as string;
+  const turn = await t.app.inject({
+    method: 'POST',
+    url: `/v1/conversations/${conversationId}/messages`,
+    headers: user.headers,
+    payload: { text },
+  });
+  expect(turn.statusCode).toBe(200);
+  return { conversationId, proposal: turn.json().proposal };
+}
