@@ -115,4 +115,40 @@ describe('embedded planner on everyday phrasing', () => {
     ]);
     expect(shape(play('our docs as a static site on S3 and CloudFront')).kinds).toEqual(['static_site']);
   });
+
+  it('routes work through the channel named with "via" or "through"', () => {
+    expect(shape(play('the billing service alerts the audit Lambda via an SNS topic')).links).toEqual([
+      'container_service>topic:publish',
+      'topic>function:trigger',
+    ]);
+  });
+
+  it('gives a verb after "both" every subject before it', () => {
+    expect(shape(play('a Lambda and a worker, both writing to one S3 bucket')).links).toEqual([
+      'function>bucket:write',
+      'worker>bucket:write',
+    ]);
+  });
+
+  it('reads "is the source for", wiring verbs and an unknown verb that moves data', () => {
+    expect(shape(play('an SQS queue that is the source for a Lambda')).links).toEqual([
+      'queue>function:trigger',
+    ]);
+    expect(shape(play('a worker and a MySQL database', 'hook the worker up to the database')).links).toEqual([
+      'worker>mysql:readwrite',
+    ]);
+    expect(shape(play('a Kinesis stream', 'a Lambda batches them into an S3 bucket')).links).toEqual([
+      'function>bucket:write',
+      'stream>function:trigger',
+    ]);
+  });
+
+  it('does not take the thing just named for the pronoun acting after it, and prefers code for "it ... sends"', () => {
+    expect(
+      shape(play('a Lambda that writes to a queue', 'plus a DynamoDB table it reads settings from')).links,
+    ).toEqual(['function>kv_table:read', 'function>queue:publish']);
+    expect(
+      shape(play('a worker that caches pages in Redis. It also publishes to an SNS topic.')).links,
+    ).toEqual(['worker>cache:readwrite', 'worker>topic:publish']);
+  });
 });

@@ -11,7 +11,7 @@ import { findMeta } from './meta.ts';
 import type { ParamHit } from './params.ts';
 import { findParams } from './params.ts';
 import type { Token } from './tokenize.ts';
-import { tokenize } from './tokenize.ts';
+import { numberOf, tokenize } from './tokenize.ts';
 import type { VerbClass } from './verbs.ts';
 import { LINK_PREFERENCES, LINK_WORDS, UPSTREAM_RANK, VERB_PREFERENCES, VERBS, verbClass } from './verbs.ts';
 
@@ -162,6 +162,8 @@ interface TurnState {
   implicit: Set<string>;
   /** The mentions of the sentence being planned. */
   sentence: readonly Resolved[];
+  /** The words of the sentence being planned. */
+  tokens: readonly Token[];
 }
 
 /** Splits a message into sentences; dots inside words ("db.r6g.large") do not split. */
@@ -221,6 +223,7 @@ export class EmbeddedPlanner implements Planner {
       sawQuestion: false,
       implicit: new Set(),
       sentence: [],
+      tokens: [],
     };
     let submit = false;
     for (const sentence of sentences(text)) {
@@ -339,6 +342,7 @@ function planSentence(sentence: string, state: TurnState): void {
 
   const resolved = resolveMentions(tokens, mentions, names, hits, state);
   state.sentence = resolved;
+  state.tokens = tokens;
   draft.additive = tokens.some(
     (t, i) => t.w === 'too' || t.w === 'also' || (t.w === 'well' && tokens[i - 1]?.w === 'as'),
   );
@@ -686,18 +690,23 @@ function resolvePronoun(
     }
   }
   const subject = verbAt >= 0 ? [...earlier].reverse().find((r) => r.mention.start < verbAt) : undefined;
-  const inSentence = [...earlier].reverse().find((r) => r !== subject && r.mention.start < mention.start);
-  if (inSentence) return { ids: inSentence.ids, kind: inSentence.kind };
-  // "processes them": things from before (events on the stream), or nothing a component stands for
+  // "an S3 bucket it reads config from": a pronoun acting right after a mention is not that mention
+  const acts = verbClass(tokens.slice(mention.end, mention.end + 3).find((t) => !ADVERBS.has(t.w))?.w ?? '');
+  const adjacent = acts ? earlier.find((r) => r.mention.end === mention.start) : undefined;
+  // "processes them": things from before (events on the stream), or nothing a component stands for;
+  // "a Lambda aggregates them": code is "it", "them" are the records from before
   const plural = mention.text === 'them' || mention.text === 'they';
-  if (verbAt < 0 && earlier.length > 0) {
-    const last = earlier.at(-1)!;
-    return { ids: last.ids, kind: last.kind };
-  }
+  const possible = (r: Resolved) => r !== adjacent && !(plural && COMPUTE.has(r.kind) && r.ids.length === 1);
+  const inSentence = [...earlier]
+    .reverse()
+    .find((r) => r !== subject && possible(r) && r.mention.start < mention.start);
+  if (inSentence) return { ids: inSentence.ids, kind: inSentence.kind };
+  const lastEarlier = [...earlier].reverse().find(possible);
+  if (verbAt < 0 && lastEarlier) return { ids: lastEarlier.ids, kind: lastEarlier.kind };
   const recentAll = [...new Set([...state.focusAll, ...state.draft.touched])]
     .reverse()
     .filter((id) => !subject?.ids.includes(id));
-  const named = recentAll.filter((id) => !state.implicit.has(id));
+  const named = recentAll.filter((id) => !state.implicit.has(id) && !adjacent?.ids.includes(id));
   const recent = named.length > 0 ? named : recentAll;
   const fits = (id: string) => {
     const component = state.draft.get(id);
@@ -715,8 +724,12 @@ function resolvePronoun(
     const found = source ? state.draft.get(source) : undefined;
     return found ? { ids: [found.id], kind: found.kind } : undefined;
   }
+  // "it also sends emails": what acts is code, not the cache the sentence before wrote to
+  const acting = (id: string) => COMPUTE.has(state.draft.get(id)?.kind ?? 'bucket');
   const chosen =
-    (hits.length > 0 ? recent.find(fits) : undefined) ?? recent.find((id) => state.draft.get(id));
+    (hits.length > 0 ? recent.find(fits) : undefined) ??
+    (acts && acts !== 'trigger' ? recent.find(acting) : undefined) ??
+    recent.find((id) => state.draft.get(id));
   const component = chosen ? state.draft.get(chosen) : undefined;
   if (!component) return undefined;
   return { ids: [component.id], kind: component.kind };
@@ -824,7 +837,7 @@ function connectMentions(
   const inMention = new Set<number>();
   for (const r of resolved) {
     // "a Lambda which emails the on-call engineer": the word is the verb and names its object
-    if (r.kind === 'email' && r.mention.article === 'none' && /^e-?mails?$/.test(r.mention.text)) {
+    if (r.kind === 'email' && /^e-?mails?$/.test(r.mention.text)) {
       const before = tokens[r.mention.start - 1]?.w ?? '';
       if (RELATIVE.has(before) || MODALS.has(before))
         events.push({ at: r.mention.start, type: 'verb', verb: 'publish' });
@@ -835,7 +848,12 @@ function connectMentions(
   for (let i = 0; i < tokens.length; i++) {
     if (inMention.has(i) || covered.has(i)) continue;
     const t = tokens[i]!;
-    const verb = verbClass(t.w);
+    // "the stream is the source for a Lambda": a noun saying where data comes from
+    if (SOURCE_NOUNS.has(t.w) && ['for', 'of', 'to'].includes(tokens[i + 1]?.w ?? '')) {
+      events.push({ at: i, type: 'verb', verb: 'publish' });
+      continue;
+    }
+    const verb = verbClass(t.w) ?? (unknownVerb(tokens, i, resolved) ? 'transfer' : undefined);
     if (verb && !NOUN_CONTEXT.has(tokens[i - 1]?.w ?? '')) {
       const passive = isPassive(tokens, i);
       const before = tokens[i - 1]?.w;
@@ -874,6 +892,8 @@ function connectMentions(
     at: number;
     /** "a table (that) the function reads from": the object came first. */
     fronted?: Resolved;
+    /** "a Lambda and a worker, both reading from": more subjects of the same verb. */
+    also?: Resolved[];
   }
   let subject: Resolved | undefined;
   let pending: Pending | undefined;
@@ -930,6 +950,16 @@ function connectMentions(
             .some((t) => CLAUSE_BREAKS.has(t.w) || verbClass(t.w) !== undefined))
           ? previousMention
           : undefined;
+      const lead = [...tokens.slice(Math.max(0, event.at - 3), event.at)]
+        .reverse()
+        .find((t) => !ADVERBS.has(t.w))?.w;
+      const also =
+        lead === 'both' || lead === 'all'
+          ? events
+              .filter((m) => m.type === 'mention' && m.at < event.at && m.resolved !== subject)
+              .map((m) => m.resolved!)
+              .filter((r) => COMPUTE.has(r.kind))
+          : [];
       pending = {
         verb: event.verb!,
         passive: event.passive === true,
@@ -938,6 +968,7 @@ function connectMentions(
         bound: false,
         at: event.at,
         ...(fronted ? { fronted } : {}),
+        ...(also.length > 0 ? { also } : {}),
       };
       // "connect the service to the search domain": an imperative's first object is its subject
       imperative = subject === undefined && lastMention === undefined;
@@ -996,6 +1027,9 @@ function connectMentions(
         verb = preposition === 'from' ? 'read' : preposition ? 'write' : pending.bound ? 'write' : 'read';
       }
       link(pending.subject, current, verb, pending.passive, pending.link, state);
+      for (const other of pending.also ?? []) {
+        if (other !== current) link(other, current, verb, pending.passive, pending.link, state);
+      }
       pending.bound = true;
     }
     if (nextIsVerb || !subject) subject = current;
@@ -1012,10 +1046,11 @@ function connectMentions(
 
 /** Whether a mention opens a relative clause whose object came before it ("a table the function reads"). */
 function RELATIVE_BEFORE(tokens: readonly Token[], mention: Resolved): boolean {
-  for (let j = mention.mention.start - 1; j >= 0 && j >= mention.mention.start - 2; j--) {
+  for (let j = mention.mention.start - 1; j >= 0 && j >= mention.mention.start - 3; j--) {
     const w = tokens[j]!.w;
     if (RELATIVE.has(w)) return true;
-    if (w !== 'the' && w !== 'a' && w !== 'an') return false;
+    // "which two SQS queues subscribe to"
+    if (w !== 'the' && w !== 'a' && w !== 'an' && numberOf(w) === null) return false;
   }
   return false;
 }
@@ -1026,6 +1061,48 @@ function relativeGap(gap: readonly Token[]): boolean {
     gap.some((t) => RELATIVE.has(t.w)) &&
     gap.every((t) => RELATIVE.has(t.w) || [',', 'a', 'an', 'the'].includes(t.w))
   );
+}
+
+const SOURCE_NOUNS = new Set(['source', 'feed', 'input']);
+/** Words between a subject and its verb that do not change who acts: "both also write". */
+const ADVERBS = new Set([
+  'also',
+  'then',
+  'only',
+  'just',
+  'should',
+  'will',
+  'can',
+  'must',
+  'would',
+  'could',
+  'then',
+]);
+const OBJECT_STARTS = new Set([
+  'it',
+  'them',
+  'its',
+  'their',
+  'the',
+  'a',
+  'an',
+  'all',
+  'every',
+  'each',
+  'those',
+  'these',
+]);
+
+/**
+ * "a Lambda aggregates them into DynamoDB": a word ending in -s right after a compute and before an object is
+ * a verb the vocabulary does not know; it moves data (reads the first object, writes the one after "into").
+ */
+function unknownVerb(tokens: readonly Token[], i: number, resolved: readonly Resolved[]): boolean {
+  const w = tokens[i]!.w;
+  if (w.length < 5 || !/[^s]s$/.test(w) || !/^[a-z]+$/.test(w)) return false;
+  if (!resolved.some((r) => r.mention.end === i && COMPUTE.has(r.kind) && !r.mention.pronoun)) return false;
+  const next = tokens[i + 1]?.w ?? '';
+  return OBJECT_STARTS.has(next) || resolved.some((r) => r.mention.start === i + 1);
 }
 
 /** The preposition just before a mention, skipping articles and adjectives ("into the OpenSearch domain"). */
@@ -1231,18 +1308,39 @@ function link(
   }
 }
 
+const CHANNELS: ReadonlySet<ComponentKind> = new Set(['queue', 'topic', 'stream', 'event_bus']);
+const VIA_WORDS = new Set(['via', 'through', 'over', 'using']);
+
 /**
- * "the Lambda hands work off to a worker" with a queue in the sentence: work sent to a service that cannot be
- * invoked goes through the queue (the sender publishes, the service consumes).
+ * Work sent from one compute to another through a channel: "notifies the ledger Lambda via an SNS topic", or
+ * "hands work off to a worker" with a queue in the sentence (a worker cannot be invoked). The sender publishes
+ * to the channel; the receiver is triggered by it or consumes it.
  */
 function handOff(from: Resolved, to: Resolved, verb: VerbClass, state: TurnState): boolean {
-  if (verb !== 'publish' && verb !== 'write') return false;
-  if (!COMPUTE.has(from.kind) || !['worker', 'container_service', 'vm'].includes(to.kind)) return false;
-  const channel = state.sentence.find((r) => r.kind === 'queue' || r.kind === 'stream');
+  if (!COMPUTE.has(from.kind) || !COMPUTE.has(to.kind)) return false;
+  const via =
+    state.sentence.find(
+      (r) => CHANNELS.has(r.kind) && VIA_WORDS.has(state.tokens[r.mention.start - 1]?.w ?? ''),
+    ) ??
+    state.sentence.find(
+      (r) =>
+        CHANNELS.has(r.kind) &&
+        ['a', 'an', 'the'].includes(state.tokens[r.mention.start - 1]?.w ?? '') &&
+        VIA_WORDS.has(state.tokens[r.mention.start - 2]?.w ?? ''),
+    );
+  const uninvocable =
+    ['worker', 'container_service', 'vm'].includes(to.kind) && (verb === 'publish' || verb === 'write');
+  if (!via && !['publish', 'write', 'invoke', 'trigger'].includes(verb)) return false;
+  const channel =
+    via ?? (uninvocable ? state.sentence.find((r) => r.kind === 'queue' || r.kind === 'stream') : undefined);
   if (!channel) return false;
   for (const c of channel.ids) {
     for (const f of from.ids) connectIds(f, from.kind, c, channel.kind, ['publish'], state);
-    for (const t of to.ids) connectIds(t, to.kind, c, channel.kind, ['consume'], state);
+    for (const t of to.ids) {
+      if (state.knowledge.accessModes(channel.kind, to.kind).includes('trigger'))
+        state.draft.connect(c, t, 'trigger');
+      else connectIds(t, to.kind, c, channel.kind, ['consume'], state);
+    }
   }
   return true;
 }

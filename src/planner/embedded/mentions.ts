@@ -76,7 +76,23 @@ const ATTRIBUTE_NOUNS = new Set([
   'queries',
 ]);
 /** Credentials of a thing are a secret's content, never the thing: "the OpenSearch creds", "the Redis password". */
-const CREDENTIAL_NOUNS = new Set(['creds', 'credentials', 'credential', 'password', 'passwords']);
+const CREDENTIAL_NOUNS = new Set([
+  'creds',
+  'credentials',
+  'credential',
+  'password',
+  'passwords',
+  'url',
+  'urls',
+  'hostname',
+  'username',
+  'endpoint',
+  'arn',
+]);
+/** "the Postgres connection string": a word that is an attribute only with the word after it. */
+const ATTRIBUTE_PAIRS: Readonly<Record<string, ReadonlySet<string>>> = {
+  connection: new Set(['string', 'strings', 'url', 'details', 'info']),
+};
 /** What flows through a queue, topic, bus, stream or bucket: "those events" refers to the channel. */
 const CARRIED_NOUNS = new Set([
   'events',
@@ -324,9 +340,11 @@ export function findMentions(
         }
       }
       // "the database password", "the db url": an attribute of a database, not a component
+      const attribute = tokens[end]?.w ?? '';
       if (
-        tokens[end] &&
-        (CREDENTIAL_NOUNS.has(tokens[end]!.w) || (alternatives && ATTRIBUTE_NOUNS.has(tokens[end]!.w)))
+        CREDENTIAL_NOUNS.has(attribute) ||
+        ATTRIBUTE_PAIRS[attribute]?.has(tokens[end + 1]?.w ?? '') ||
+        (alternatives && ATTRIBUTE_NOUNS.has(attribute))
       ) {
         i = end + 1;
         continue;

@@ -35,11 +35,11 @@ export const VERB_PREFERENCES: Readonly<Record<VerbClass, readonly AccessMode[]>
 const FORMS: ReadonlyArray<[VerbClass, string]> = [
   [
     'read',
-    'read readonly reads reading query queries querying queried fetch fetches fetching fetched looks lookup lookups scan scans',
+    'read readonly reads reading gets retrieve retrieves retrieving obtains query queries querying queried fetch fetches fetching fetched looks lookup lookups scan scans',
   ],
   [
     'write',
-    'write writes writing wrote written store stores storing save saves saving saved put puts persist persists persisting insert inserts upload uploads uploading uploaded dump dumps archive archives log logs record records index indexes indexing ingest ingests emails drop drops dropping dropped stash stashes stashing stashed',
+    'write writes writing wrote written store stores storing save saves saving saved put puts persist persists persisting insert inserts upload uploads uploading uploaded dump dumps archive archives log logs record records index indexes indexing ingest ingests emails drop drops dropping dropped stash stashes stashing stashed update updates updating modify modifies modifying',
   ],
   [
     'readwrite',
@@ -70,6 +70,7 @@ const FORMS: ReadonlyArray<[VerbClass, string]> = [
     'load loads loading export exports exporting copy copies copying sync syncs syncing replicate replicates replicating migrate-data backs',
   ],
   ['origin', 'serve serves serving served front fronts fronting distribute distributes'],
+  ['link', 'hook hooks hooked wire wires wired attach attaches attached plug plugs plugged'],
 ];
 
 export const VERBS: ReadonlyMap<string, VerbClass> = new Map(
