@@ -235,6 +235,14 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
     await page.waitForText('Approve: done. The request is now approved.');
     expect(page.text()).toContain('State: approved');
     expect(page.text()).toContain('2 of 2 approvals, 1 of 1 from a policy admin');
+
+    page.click('← Review queue');
+    await page.waitForText('Apply filters');
+    await page.waitFor(() => !page.text().includes('Loading'), 'the queue');
+    expect(page.text()).not.toContain(cr.title); // approved requests wait for no one
+    page.choose('Status', 'approved');
+    page.click('Apply filters');
+    await page.waitForText(cr.title);
   });
 
   it('needs a reason to request changes or reject, and records each as a comment', async () => {
