@@ -220,12 +220,13 @@
     const text = el('textarea', { name: 'text', rows: 3, required: true });
     const send = el('button', { type: 'submit' }, 'Send');
     const undo = el('button', { type: 'button', class: 'secondary', disabled: !conv.canUndo }, 'Undo');
+    const redo = el('button', { type: 'button', class: 'secondary', disabled: !conv.canRedo }, 'Redo');
     const status = IC.statusArea();
     const composer = el(
       'form',
       { class: 'composer', 'aria-label': 'Send a message' },
       field('Message', text),
-      el('div', { class: 'buttons' }, send, undo),
+      el('div', { class: 'buttons' }, send, undo, redo),
       status,
     );
     const post = async (button, label, message) => {
@@ -251,6 +252,7 @@
       post(send, 'Sending…', text.value);
     });
     undo.addEventListener('click', () => post(undo, 'Undoing…', 'undo'));
+    redo.addEventListener('click', () => post(redo, 'Redoing…', 'redo'));
 
     IC.replace(
       root,

@@ -91,8 +91,7 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
     page.click('Undo');
     await page.waitForText('Copilot: Undone');
     expect(page.text()).toContain('No components yet.');
-    page.fill('Message', 'redo');
-    page.click('Send');
+    page.click('Redo');
     await page.waitFor(
       () => page.document.querySelectorAll('.components li').length === 3,
       'the redone proposal',
