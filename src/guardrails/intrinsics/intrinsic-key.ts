@@ -1,8 +1,8 @@
 /**
- * The intrinsic function name of a value (`Ref`, `Fn::Sub`, ...) when it is a one-key intrinsic object.
- * Called for every node the resolver visits, so it counts own keys without allocating a key list.
+ * The only own enumerable key of a plain object (not a list), else undefined. Called for every node the
+ * resolver visits, so it counts keys without allocating a key list.
  */
-export function intrinsicKey(value: unknown): string | undefined {
+export function soleKey(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   let found: string | undefined;
   for (const key in value) {
@@ -10,6 +10,12 @@ export function intrinsicKey(value: unknown): string | undefined {
     if (found !== undefined) return undefined;
     found = key;
   }
+  return found;
+}
+
+/** The intrinsic function name of a value (`Ref`, `Fn::Sub`, ...) when it is a one-key intrinsic object. */
+export function intrinsicKey(value: unknown): string | undefined {
+  const found = soleKey(value);
   return found !== undefined && (found === 'Ref' || found.startsWith('Fn::')) ? found : undefined;
 }
 

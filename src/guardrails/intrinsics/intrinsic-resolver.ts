@@ -2,7 +2,7 @@ import type { CfnParameter } from '../../cfn/cfn-template.ts';
 import { setOwn } from '../../cfn/set-own.ts';
 import type { Resolved } from '../rule.ts';
 import { textOf } from '../text-of.ts';
-import { intrinsicArg, intrinsicKey } from './intrinsic-key.ts';
+import { intrinsicArg, intrinsicKey, soleKey } from './intrinsic-key.ts';
 import type { ResolveContext } from './resolve-context.ts';
 import { subPlaceholders } from './sub-placeholders.ts';
 
@@ -94,10 +94,14 @@ export class IntrinsicResolver {
       return this.deep(r.value, depth + 1);
     }
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       const r = this.deep(value[key], depth + 1);
       if (!r.known) return r;
-      if (r.value !== NO_VALUE) setOwn(out, key, r.value);
+      if (r.value === NO_VALUE) continue;
+      // Plain assignment creates an own property for every key but `__proto__`, which setOwn keeps one.
+      if (key === '__proto__') setOwn(out, key, r.value);
+      else out[key] = r.value;
     }
     return known(out);
   }
@@ -148,8 +152,8 @@ export class IntrinsicResolver {
     if (depth > MAX_DEPTH) return { known: false, reason: 'the condition nests too deeply' };
     if (typeof expr === 'boolean') return { known: true, value: expr };
     if (expr === 'true' || expr === 'false') return { known: true, value: expr === 'true' };
-    if (isRecord(expr) && Object.keys(expr).length === 1 && typeof expr.Condition === 'string') {
-      return this.condition(expr.Condition);
+    if (soleKey(expr) === 'Condition' && typeof (expr as { Condition?: unknown }).Condition === 'string') {
+      return this.condition((expr as { Condition: string }).Condition);
     }
     const key = intrinsicKey(expr);
     const arg = key === undefined ? undefined : intrinsicArg(expr, key);

@@ -14,7 +14,8 @@ function collectUnder(node: unknown, keys: ReadonlySet<string>, texts: string[])
     return;
   }
   if (typeof node !== 'object' || node === null) return;
-  for (const key of Object.keys(node)) {
+  for (const key in node) {
+    if (!Object.hasOwn(node, key)) continue;
     const value = (node as Record<string, unknown>)[key];
     if (keys.has(key) && value !== undefined) texts.push(JSON.stringify(value));
     collectUnder(value, keys, texts);

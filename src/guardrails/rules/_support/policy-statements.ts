@@ -1,3 +1,4 @@
+import { intrinsicKey } from '../../intrinsics/intrinsic-key.ts';
 import type { CheckResult, Resolved, ResourceView, TemplateIndex } from '../../rule.ts';
 import { fail, PASS, unknown } from './check-result.ts';
 import { memoized } from './view-memo.ts';
@@ -64,15 +65,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** An object that is not a one-key intrinsic (deep resolution keeps it an object or makes it unknown). */
 function isPlainObject(value: unknown): boolean {
-  return isRecord(value) && intrinsic(value) === undefined;
+  return isRecord(value) && intrinsicKey(value) === undefined;
 }
 
 function intrinsic(value: unknown): [string, unknown] | undefined {
-  if (!isRecord(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const key = keys[0] as string;
-  return key === 'Ref' || key.startsWith('Fn::') ? [key, value[key]] : undefined;
+  const key = intrinsicKey(value);
+  return key === undefined ? undefined : [key, (value as Record<string, unknown>)[key]];
 }
 
 /** The value as written at a dot path under Properties, when the path crosses no intrinsic. */
@@ -84,7 +82,7 @@ export function rawAt(resource: ResourceView, path: string): unknown {
     if (end < 0) end = path.length;
     const segment = path.slice(start, end);
     start = end + 1;
-    if (intrinsic(node)) return undefined;
+    if (intrinsicKey(node) !== undefined) return undefined;
     if (Array.isArray(node)) node = node[Number(segment)];
     else if (isRecord(node)) node = node[segment];
     else return undefined;
