@@ -5,6 +5,7 @@ import { logGroup } from './log-group.ts';
 import { type ParamSpec, param } from './params.ts';
 import { routeTargetParams } from './route-target-params.ts';
 import { securityGroup } from './security-group.ts';
+import { SERVICE_DISCOVERY, serviceDiscovery } from './service-discovery.ts';
 
 export const ECS_COMPUTE: ComputeTrait = {
   workloadRole: 'task-role',
@@ -202,6 +203,11 @@ export function expandEcsService(ctx: KindContext, withPort: boolean): Record<st
     }));
     service.HealthCheckGracePeriodSeconds = 60;
     for (const tg of inbound.targetGroups) dependsOn.add(tg.dependsOn);
+  }
+  if (port !== null && inbound.features.includes(SERVICE_DISCOVERY)) {
+    const discovery = serviceDiscovery(ctx, 'app', port);
+    Object.assign(out, discovery.resources);
+    service.ServiceRegistries = [discovery.registry];
   }
   out.service = {
     Type: 'AWS::ECS::Service',

@@ -137,10 +137,14 @@ export interface ComputeTrait {
   readonly workloadRole: string;
   /** The role of the security group when the compute is in the VPC. */
   readonly securityGroupRole?: string;
+  /** The attribute of that resource giving the group id (`GroupId` unless the group is made by AWS). */
+  readonly securityGroupAttribute?: string;
   /** Whether the compute can join the VPC to reach VPC data stores. */
   readonly canJoinVpc: boolean;
   /** Whether the compute uses data stores and services through `read`/`write`/`publish`/... connections. */
   readonly usesData: boolean;
+  /** Data kinds the compute never connects to, with the reason (a grant there would mislead). */
+  readonly notConnectable?: Readonly<Partial<Record<ComponentKind, string>>>;
   /** How the compute is invoked by triggers, if it can be. */
   readonly triggerTarget?: 'lambda' | 'states' | 'ecs';
 }

@@ -81,4 +81,38 @@ export const GOLDEN_ARCHITECTURES: Record<string, Architecture> = {
       { from: 'build-report', to: 'reports', access: 'write' },
     ],
   },
+  'api-fargate-postgres': {
+    name: 'invoicing',
+    team: 'billing',
+    environment: 'prod',
+    region: 'eu-west-1',
+    components: [
+      {
+        id: 'api',
+        kind: 'http_api',
+        params: { authorization: 'jwt', jwt_issuer: 'https://auth.example.com/', jwt_audience: 'invoicing' },
+      },
+      { id: 'invoices', kind: 'container_service', params: { image: 'public.ecr.aws/nginx/nginx:1.27' } },
+      { id: 'db', kind: 'postgres', params: {} },
+    ],
+    connections: [
+      { from: 'api', to: 'invoices', access: 'route' },
+      { from: 'invoices', to: 'db', access: 'readwrite' },
+    ],
+  },
+  'eks-table-queue': {
+    name: 'fulfilment',
+    team: 'logistics',
+    environment: 'staging',
+    region: 'us-east-1',
+    components: [
+      { id: 'platform', kind: 'k8s_cluster', params: { namespace: 'fulfilment', service_account: 'picker' } },
+      { id: 'stock', kind: 'kv_table', params: {} },
+      { id: 'orders', kind: 'queue', params: {} },
+    ],
+    connections: [
+      { from: 'platform', to: 'stock', access: 'read' },
+      { from: 'platform', to: 'orders', access: 'consume' },
+    ],
+  },
 };

@@ -11,6 +11,7 @@ export const dataAccess: ConnectionFamily = {
   name: 'data-access',
   modes(from, to) {
     if (!from.compute?.usesData || !to.data) return [];
+    if (from.compute.notConnectable?.[to.kind]) return [];
     if (to.data.network && !from.compute.canJoinVpc) return [];
     return Object.keys(to.data.access) as (keyof typeof to.data.access)[];
   },
@@ -29,7 +30,10 @@ export const dataAccess: ConnectionFamily = {
     const network = to.definition.data?.network;
     if (network && compute.securityGroupRole) {
       const port = network.port(to.ref);
-      const consumerSg = getAtt(logicalId(from.id, compute.securityGroupRole), 'GroupId');
+      const consumerSg = getAtt(
+        logicalId(from.id, compute.securityGroupRole),
+        compute.securityGroupAttribute ?? 'GroupId',
+      );
       const targetSg = getAtt(logicalId(to.id, network.securityGroupRole), 'GroupId');
       contributions.needVpc(from.id);
       peerSecurityGroupRules(context, consumerSg, targetSg, port);

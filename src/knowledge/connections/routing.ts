@@ -2,10 +2,11 @@ import type { AccessMode } from '../../model/kinds.ts';
 import { type CfnValue, getAtt, ref, sub } from '../cfn.ts';
 import type { ConnectionContext, ConnectionFamily } from '../connection-family.ts';
 import { NETWORK_REFS } from '../network.ts';
+import { apiRoute } from './api-route.ts';
 import { peerSecurityGroupRules } from './peer-security-group-rules.ts';
 
 const ROUTES: Readonly<Record<string, readonly string[]>> = {
-  http_api: ['function'],
+  http_api: ['function', 'container_service'],
   load_balancer: ['container_service', 'vm'],
   dns: ['load_balancer', 'http_api', 'cdn', 'static_site'],
 };
@@ -14,42 +15,6 @@ const ROUTE: readonly AccessMode[] = ['route'];
 
 /** CloudFront's fixed hosted zone id for alias records. */
 const CLOUDFRONT_ZONE = 'Z2FDTNDATAQYW2';
-
-function apiRoute(ctx: ConnectionContext) {
-  const { from, to, contributions, logicalId } = ctx;
-  const apiId = logicalId(from.id, 'api');
-  const integration = `integration-${to.id}`;
-  contributions.resource(from.id, integration, {
-    Type: 'AWS::ApiGatewayV2::Integration',
-    Properties: {
-      ApiId: ref(apiId),
-      IntegrationType: 'AWS_PROXY',
-      IntegrationUri: getAtt(logicalId(to.id, 'function'), 'Arn'),
-      PayloadFormatVersion: '2.0',
-      TimeoutInMillis: 29000,
-    },
-  });
-  const authorization = from.params.authorization as string;
-  const route: Record<string, CfnValue> = {
-    ApiId: ref(apiId),
-    RouteKey: `ANY /${to.id}/{proxy+}`,
-    Target: sub(`integrations/\${${logicalId(from.id, integration)}}`),
-    AuthorizationType: authorization === 'iam' ? 'AWS_IAM' : authorization === 'jwt' ? 'JWT' : 'NONE',
-  };
-  if (authorization === 'jwt') route.AuthorizerId = ref(logicalId(from.id, 'authorizer'));
-  contributions.resource(from.id, `route-${to.id}`, { Type: 'AWS::ApiGatewayV2::Route', Properties: route });
-  contributions.resource(from.id, `permission-${to.id}`, {
-    Type: 'AWS::Lambda::Permission',
-    Properties: {
-      Action: 'lambda:InvokeFunction',
-      FunctionName: getAtt(logicalId(to.id, 'function'), 'Arn'),
-      Principal: 'apigateway.amazonaws.com',
-      SourceArn: sub(
-        `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiId}}/*/*`,
-      ),
-    },
-  });
-}
 
 function balancerRoute(ctx: ConnectionContext) {
   const { from, to, contributions, logicalId } = ctx;
@@ -148,7 +113,7 @@ function dnsRoute(ctx: ConnectionContext) {
 }
 
 /**
- * Traffic routing: API routes to functions (integration, route, invoke permission), load balancer target
+ * Traffic routing: API routes to functions and container services (see api-route.ts), load balancer target
  * groups for services and VMs (with the security group rule from the balancer), DNS alias records.
  */
 export const routing: ConnectionFamily = {

@@ -2,6 +2,7 @@ import { type CfnValue, getAtt, ref, sub } from '../cfn.ts';
 import { defineKind, type ResourceDraft } from '../kind-definition.ts';
 import { logGroup } from '../log-group.ts';
 import { param } from '../params.ts';
+import { VPC_LINK, vpcLink } from '../vpc-link.ts';
 
 const ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: '$context.requestId',
@@ -19,7 +20,7 @@ export default defineKind({
   kind: 'http_api',
   title: 'HTTP API',
   description:
-    'An API Gateway HTTP API with a default stage, access logging, throttling and an authorizer; each `route` connection to a function adds a route, an integration and the invoke permission.',
+    "An API Gateway HTTP API with a default stage, access logging, throttling and an authorizer; each `route` connection to a function adds a route, an integration and the invoke permission; a `route` to a container_service adds a private integration through a VPC link to the service's tasks (Cloud Map), admitted on its port from the VPC link only.",
   awsResources: [
     'AWS::ApiGatewayV2::Api',
     'AWS::ApiGatewayV2::Stage',
@@ -27,8 +28,9 @@ export default defineKind({
     'AWS::ApiGatewayV2::Integration',
     'AWS::Lambda::Permission',
     'AWS::Logs::LogGroup',
+    'AWS::ApiGatewayV2::VpcLink',
   ],
-  network: 'never',
+  network: 'when-connected',
   roles: { api: 'api', authorizer: 'authorizer' },
   params: [
     param({
@@ -149,6 +151,7 @@ export default defineKind({
         },
       };
     }
+    if (ctx.inbound.features.includes(VPC_LINK)) Object.assign(out, vpcLink(ctx));
     ctx.output(`${ctx.id}-url`, {
       Description: `Base URL of API ${ctx.id}`,
       Value: sub(`https://\${${apiId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/`),

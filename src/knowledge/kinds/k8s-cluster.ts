@@ -2,13 +2,16 @@ import { getAtt, ref, sub } from '../cfn.ts';
 import { assumeRolePolicy, managedPolicyArn, partitionOf } from '../iam.ts';
 import { defineKind, type ResourceDraft } from '../kind-definition.ts';
 import { param } from '../params.ts';
+import { hasWorkloadAccess, podIdentity } from '../pod-identity.ts';
 import { securityGroup } from '../security-group.ts';
+
+const KUBERNETES_NAME = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
 
 export default defineKind({
   kind: 'k8s_cluster',
   title: 'Kubernetes cluster',
   description:
-    'An EKS cluster with a private API endpoint only, all control-plane logs, secrets envelope-encrypted with its own KMS key, and a managed node group in private subnets (IMDSv2, encrypted volumes).',
+    'An EKS cluster with a private API endpoint only, all control-plane logs, secrets envelope-encrypted with its own KMS key, and a managed node group in private subnets (IMDSv2, encrypted volumes); connections to data stores and services give the pods of one namespace/service account an EKS Pod Identity role with only their grants, and admit the cluster security group on VPC data stores.',
   awsResources: [
     'AWS::EKS::Cluster',
     'AWS::EKS::Nodegroup',
@@ -16,8 +19,23 @@ export default defineKind({
     'AWS::KMS::Key',
     'AWS::EC2::LaunchTemplate',
     'AWS::EC2::SecurityGroup',
+    'AWS::EKS::PodIdentityAssociation',
+    'AWS::EKS::Addon',
   ],
   network: 'always',
+  // Nodes of a managed node group whose launch template names no security group get the cluster security
+  // group EKS creates; pods (VPC CNI) use the node's, so that is the group data stores admit.
+  compute: {
+    workloadRole: 'workload-role',
+    securityGroupRole: 'cluster',
+    securityGroupAttribute: 'ClusterSecurityGroupId',
+    canJoinVpc: true,
+    usesData: true,
+    notConnectable: {
+      registry:
+        'Nodes pull images with the node role (AmazonEC2ContainerRegistryReadOnly); a grant to the pods would not be the one used.',
+    },
+  },
   params: [
     param({
       name: 'version',
@@ -64,6 +82,20 @@ export default defineKind({
       default: 30,
       min: 20,
       max: 16384,
+    }),
+    param({
+      name: 'namespace',
+      type: 'string',
+      description: 'Kubernetes namespace of the workloads that receive the grants of the connections.',
+      default: 'apps',
+      pattern: KUBERNETES_NAME,
+    }),
+    param({
+      name: 'service_account',
+      type: 'string',
+      description: 'Kubernetes service account (in that namespace) whose pods receive the grants.',
+      default: 'workload',
+      pattern: KUBERNETES_NAME,
     }),
   ],
   expand(ctx) {
@@ -184,6 +216,7 @@ export default defineKind({
         UpdateConfig: { MaxUnavailable: 1 },
       },
     };
+    if (hasWorkloadAccess(ctx)) Object.assign(out, podIdentity(ctx, 'cluster', 'node-group'));
     return out;
   },
 });
