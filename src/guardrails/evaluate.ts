@@ -64,6 +64,13 @@ function settingsResolver(options: EvaluateOptions): (rule: AnyRule) => Effectiv
   };
 }
 
+/** A template rule as it runs in one evaluation: its context and effective severity, resolved once. */
+interface PlannedRule {
+  readonly rule: TemplateRule<never>;
+  readonly context: RuleContext<never>;
+  readonly severity: Finding['severity'];
+}
+
 interface Collector {
   findings: Finding[];
   passed: number;
@@ -328,14 +335,29 @@ export function evaluateTemplate(
     environment,
   }));
 
+  // What runs on a resource of each type: the enabled rules with their context and severity, worked out on
+  // the first created resource of the type (so a rule with invalid params is reported only when it would run).
+  const plans = new Map<string, readonly PlannedRule[]>();
+  const planFor = (type: string, rules: readonly TemplateRule<never>[]): readonly PlannedRule[] => {
+    let plan = plans.get(type);
+    if (plan === undefined) {
+      const planned: PlannedRule[] = [];
+      for (const rule of rules) {
+        const context = contextOf(rule);
+        if (context !== null) planned.push({ rule, context, severity: settingsOf(rule).severity });
+      }
+      plan = planned;
+      plans.set(type, plan);
+    }
+    return plan;
+  };
+
   for (const resource of index.resources) {
     const rules = compiled.templateRulesFor(resource.type);
     if (rules.length === 0) continue;
     const created = index.created(resource);
     if (created.known && !created.value) continue;
-    for (const rule of rules) {
-      const context = contextOf(rule);
-      if (context === null) continue;
+    for (const { rule, context, severity } of planFor(resource.type, rules)) {
       let raw: unknown;
       try {
         raw = rule.check(resource, context);
@@ -347,7 +369,7 @@ export function evaluateTemplate(
         continue;
       }
       const results = normalizeResults(raw);
-      addTemplateResults(collector, rule, settingsOf(rule).severity, resource, context, results);
+      addTemplateResults(collector, rule, severity, resource, context, results);
     }
   }
   const rulesEvaluated = compiled.templateRules.filter((rule) => settingsOf(rule).enabled).length;

@@ -35,6 +35,7 @@ export interface CfnTemplateIndex extends TemplateIndex {
 }
 
 const EMPTY: readonly ResourceView[] = Object.freeze([]);
+const UNCONDITIONAL: Resolved<boolean> = { known: true, value: true };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -91,7 +92,7 @@ export function buildTemplateIndex(
     referencedBy: (logicalId) => referrers.get(logicalId) ?? EMPTY,
     created: (resource) => {
       const name = resource.raw.Condition;
-      if (name === undefined) return { known: true, value: true };
+      if (name === undefined) return UNCONDITIONAL;
       if (typeof name !== 'string') return { known: false, reason: 'malformed resource Condition' };
       return resolver.condition(name);
     },
