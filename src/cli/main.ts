@@ -84,6 +84,10 @@ export async function runCli(
     await usage(stderr);
     return 1;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    stdout.write(`${command.summary}\nusage: ${command.usage}\n`);
+    return 0;
+  }
   let client: ApiClient | undefined;
   const ctx: CliContext = {
     args,

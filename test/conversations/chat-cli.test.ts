@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inProcessApiClient } from '../../src/cli/api-client.ts';
-import { runChat } from '../../src/cli/commands/chat.ts';
+import { inputLines, runChat } from '../../src/cli/commands/chat.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -61,4 +61,26 @@ it('says why it cannot start when the team is not the caller’s', async () => {
   const code = await runChat(inProcessApiClient(t.app, dev.token), lines('a queue'), out, { team: 'search' });
   expect(code).toBe(1);
   expect(text).toMatch(/Could not start a conversation: 403 You are not a member of team search/);
+});
+
+it('answers piped input that arrived and ended before the conversation was created', async () => {
+  const dev = await t.createUser({ roles: ['developer'], teams: ['payments'] });
+  const input = new PassThrough();
+  input.end('a queue and a worker consuming it\nwhat does this cost?\n');
+  const { rl, lines } = inputLines(input, new PassThrough(), false);
+  // `printf ... | infra-copilot chat`: the whole input is read, and closed, while the app starts
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+  });
+  const code = await runChat(inProcessApiClient(t.app, dev.token), lines, out, {
+    team: 'payments',
+    environment: 'dev',
+  });
+  rl.close();
+  expect(code).toBe(0);
+  expect(text).toMatch(/Done: added queue \(SQS queue\), worker/);
+  expect(text).toMatch(/Estimated \$\d+\.\d{2}\/month/);
 });

@@ -41,6 +41,16 @@ describe('infra-copilot CLI', () => {
     expect(out.text()).toMatch(/whoami\s/);
   });
 
+  it("prints a command's usage for --help (or -h) and exits 0 without running it", async () => {
+    for (const argv of [['serve', '--help'], ['review', 'approve', '-h'], ['check', '--help']]) {
+      const out = capture();
+      const err = capture();
+      expect(await runCli(argv, { stdout: out.stream, stderr: err.stream, env: {} })).toBe(0);
+      expect(out.text()).toContain(`usage: infra-copilot ${argv[0]}`);
+      expect(err.text()).toBe('');
+    }
+  });
+
   it('talks to a running server with the token from the first-start file in DATA_DIR', async () => {
     writeFileSync(join(dataDir, 'admin-token'), `${reviewer.token}\n`, { mode: 0o600 });
     const out = capture();

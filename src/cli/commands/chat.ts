@@ -7,7 +7,7 @@
  * In the chat: `/submit` opens a change request from the latest proposal, `/yaml` prints its template,
  * `/quit` (or end of input) leaves.
  */
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { TurnResult } from '../../conversations/conversation-service.ts';
 import { renderTurnText } from '../../conversations/render-turn-text.ts';
@@ -112,6 +112,20 @@ export async function runChat(
   return 0;
 }
 
+/**
+ * The lines of `input`, buffered from now on: piped input (`printf '...' | infra-copilot chat`) that arrives,
+ * and ends, while the app starts and the conversation is created is kept, not dropped.
+ */
+export function inputLines(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  terminal: boolean,
+): { rl: Interface; lines: AsyncIterable<string> } {
+  const rl = createInterface({ input, output, terminal });
+  const iterator = rl[Symbol.asyncIterator]();
+  return { rl, lines: { [Symbol.asyncIterator]: () => iterator } };
+}
+
 const chat: CliCommand = {
   name: 'chat',
   summary: 'Talk to the planner in the terminal: reply, findings, cost and diff after each message',
@@ -136,16 +150,13 @@ const chat: CliCommand = {
       ctx.stderr.write(`--env: expected dev, staging or prod, got "${values.env}"\n`);
       return 2;
     }
-    const api = await ctx.api();
-    const rl = createInterface({
-      input: process.stdin,
-      output: ctx.stdout,
-      terminal: process.stdin.isTTY === true,
-    });
+    const { rl, lines } = inputLines(process.stdin, ctx.stdout, process.stdin.isTTY === true);
+    let api: ApiClient | undefined;
     try {
+      api = await ctx.api();
       return await runChat(
         api,
-        rl,
+        lines,
         ctx.stdout,
         {
           team: values.team,
@@ -160,7 +171,7 @@ const chat: CliCommand = {
       );
     } finally {
       rl.close();
-      await api.close();
+      await api?.close();
     }
   },
 };
