@@ -11,7 +11,7 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import auditPlugin from './audit/audit-plugin.ts';
 import templateParserPlugin from './cfn/template-parser-plugin.ts';
 import changeRequestsPlugin from './change-requests/change-requests-plugin.ts';
@@ -25,6 +25,7 @@ import rateLimit from './http/rate-limit.ts';
 import { genRequestId, REQUEST_ID_HEADER } from './http/request-id.ts';
 import security from './http/security.ts';
 import swagger from './http/swagger.ts';
+import { bodyOptionalValidatorCompiler } from './http/validator-compiler.ts';
 import bootstrapPlugin from './identity/bootstrap-plugin.ts';
 import identityPlugin from './identity/identity-plugin.ts';
 import metricsPlugin from './ops/metrics-plugin.ts';
@@ -84,7 +85,7 @@ export async function buildApp(config: Config, overrides: BuildAppOverrides = {}
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(bodyOptionalValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

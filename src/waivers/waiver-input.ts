@@ -32,6 +32,8 @@ export const CreateWaiverSchema = z.strictObject({
 });
 export type CreateWaiverInput = z.infer<typeof CreateWaiverSchema>;
 
-export const RevokeWaiverSchema = z.strictObject({
-  reason: z.string().trim().min(1).max(2000).optional(),
-});
+export const RevokeWaiverSchema = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .default({});

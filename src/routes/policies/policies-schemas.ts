@@ -19,10 +19,12 @@ export const saveBody = z.strictObject({
   message: z.string().trim().min(1).max(500).describe('Why the policy changes.'),
 });
 
-export const rollbackBody = z.strictObject({
-  baseVersion: z.number().int().min(0).optional(),
-  message: z.string().trim().min(1).max(500).optional(),
-});
+export const rollbackBody = z
+  .strictObject({
+    baseVersion: z.number().int().min(0).optional(),
+    message: z.string().trim().min(1).max(500).optional(),
+  })
+  .default({});
 
 export const draftBody = z.strictObject({ text: policyText });
 
