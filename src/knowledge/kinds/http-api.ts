@@ -14,6 +14,10 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   protocol: '$context.protocol',
   responseLength: '$context.responseLength',
   integrationError: '$context.integrationErrorMessage',
+  // what the function or service behind the route answered, and how long it took (a VPC link or
+  // Cloud Map failure shows here, not in `status`)
+  integrationStatus: '$context.integration.status',
+  integrationLatency: '$context.integration.latency',
 });
 
 export default defineKind({
