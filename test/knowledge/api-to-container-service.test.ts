@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CfnResource } from '../../src/knowledge/index.ts';
 import { expandArchitecture, kindCatalogue, validAccessModes } from '../../src/knowledge/index.ts';
 import type { Architecture } from '../../src/model/architecture.ts';
 import { validateTemplate } from '../../src/spec/index.ts';
+import { props, shopArchitecture } from './support/shop-architecture.ts';
 
-const props = (resource: CfnResource | undefined) => (resource?.Properties ?? {}) as Record<string, unknown>;
-
-const arch = (
-  components: Architecture['components'],
-  connections: Architecture['connections'],
-): Architecture => ({
-  name: 'shop',
-  team: 'payments',
-  environment: 'prod',
-  region: 'us-east-1',
-  components,
-  connections,
-});
+const arch = (components: Architecture['components'], connections: Architecture['connections']) =>
+  shopArchitecture('prod', components, connections);
 
 const apiInFrontOfService = arch(
   [

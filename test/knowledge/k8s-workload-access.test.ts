@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CfnResource } from '../../src/knowledge/index.ts';
 import { expandArchitecture, validAccessModes } from '../../src/knowledge/index.ts';
 import type { Architecture } from '../../src/model/architecture.ts';
 import { validateTemplate } from '../../src/spec/index.ts';
+import { props, shopArchitecture } from './support/shop-architecture.ts';
 
-const props = (resource: CfnResource | undefined) => (resource?.Properties ?? {}) as Record<string, unknown>;
-
-const arch = (
-  components: Architecture['components'],
-  connections: Architecture['connections'],
-): Architecture => ({
-  name: 'shop',
-  team: 'payments',
-  environment: 'dev',
-  region: 'us-east-1',
-  components,
-  connections,
-});
+const arch = (components: Architecture['components'], connections: Architecture['connections']) =>
+  shopArchitecture('dev', components, connections);
 
 describe('workloads on an EKS cluster reach data stores and services', () => {
   it('connects to the data kinds with the same access modes as any compute', () => {
