@@ -21,7 +21,7 @@ async function conversationsPlugin(app: FastifyInstance, options: ConversationsP
   if (options.config.PLANNER === 'llm' && !options.config.OPENAI_API_KEY) {
     app.log.warn('PLANNER=llm but OPENAI_API_KEY is not set: the embedded planner answers');
   }
-  const planner = options.planner ?? createPlanner(options.config);
+  const planner = options.planner ?? (await createPlanner(options.config));
   app.log.info({ planner: planner.name }, 'conversation planner');
   const submitter: Submitter | undefined = app.hasDecorator('changeRequests')
     ? async ({ proposalId, actor, channel, requestId }) => {
