@@ -2,7 +2,7 @@ import { getAtt, ref, sub } from '../cfn.ts';
 import { assumeRolePolicy, managedPolicyArn, partitionOf } from '../iam.ts';
 import { defineKind, type ResourceDraft } from '../kind-definition.ts';
 import { param } from '../params.ts';
-import { hasWorkloadAccess, podIdentity } from '../pod-identity.ts';
+import { hasWorkloadAccess, POD_IDENTITY_ROLES, podIdentity } from '../pod-identity.ts';
 import { securityGroup } from '../security-group.ts';
 
 const KUBERNETES_NAME = '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$';
@@ -26,7 +26,7 @@ export default defineKind({
   // Nodes of a managed node group whose launch template names no security group get the cluster security
   // group EKS creates; pods (VPC CNI) use the node's, so that is the group data stores admit.
   compute: {
-    workloadRole: 'workload-role',
+    workloadRole: POD_IDENTITY_ROLES.role,
     securityGroupRole: 'cluster',
     securityGroupAttribute: 'ClusterSecurityGroupId',
     canJoinVpc: true,
