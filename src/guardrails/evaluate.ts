@@ -312,6 +312,24 @@ function contextResolver<C>(
 }
 
 /**
+ * The enabled rules of a resource type with their context and severity, resolved once per evaluation and
+ * type. Worked out on the type's first created resource, so a rule with invalid params is reported (by
+ * contextOf) only when it would run.
+ */
+function planRules(
+  rules: readonly TemplateRule<never>[],
+  contextOf: (rule: AnyRule) => RuleContext<never> | null,
+  settingsOf: (rule: AnyRule) => EffectiveRuleSettings,
+): PlannedRule[] {
+  const planned: PlannedRule[] = [];
+  for (const rule of rules) {
+    const context = contextOf(rule);
+    if (context !== null) planned.push({ rule, context, severity: settingsOf(rule).severity });
+  }
+  return planned;
+}
+
+/**
  * Evaluate a CloudFormation template (long-form intrinsics; use parseTemplateText for text) against the
  * rules. One pass over the resources, each dispatched to the rules registered for its type. Never throws
  * for a bad template or a broken rule: those become `unknown` findings.
@@ -335,29 +353,19 @@ export function evaluateTemplate(
     environment,
   }));
 
-  // What runs on a resource of each type: the enabled rules with their context and severity, worked out on
-  // the first created resource of the type (so a rule with invalid params is reported only when it would run).
+  // What runs on a resource of each type, worked out on its first created resource (see planRules).
   const plans = new Map<string, readonly PlannedRule[]>();
-  const planFor = (type: string, rules: readonly TemplateRule<never>[]): readonly PlannedRule[] => {
-    let plan = plans.get(type);
-    if (plan === undefined) {
-      const planned: PlannedRule[] = [];
-      for (const rule of rules) {
-        const context = contextOf(rule);
-        if (context !== null) planned.push({ rule, context, severity: settingsOf(rule).severity });
-      }
-      plan = planned;
-      plans.set(type, plan);
-    }
-    return plan;
-  };
-
   for (const resource of index.resources) {
     const rules = compiled.templateRulesFor(resource.type);
     if (rules.length === 0) continue;
     const created = index.created(resource);
     if (created.known && !created.value) continue;
-    for (const { rule, context, severity } of planFor(resource.type, rules)) {
+    let plan = plans.get(resource.type);
+    if (plan === undefined) {
+      plan = planRules(rules, contextOf, settingsOf);
+      plans.set(resource.type, plan);
+    }
+    for (const { rule, context, severity } of plan) {
       let raw: unknown;
       try {
         raw = rule.check(resource, context);

@@ -42,6 +42,41 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The index as a class, not an object of closures: rules call `resource`, `byType` and `referencedBy` on a
+ * new index every evaluation, and prototype methods keep those call sites monomorphic across evaluations
+ * (closures made per evaluation sent optimized code back to the interpreter at each new template).
+ */
+class IndexedTemplate implements CfnTemplateIndex {
+  constructor(
+    readonly template: Readonly<Record<string, unknown>>,
+    readonly resources: readonly ResourceViewImpl[],
+    private readonly byId: ReadonlyMap<string, ResourceViewImpl>,
+    private readonly types: ReadonlyMap<string, readonly ResourceViewImpl[]>,
+    private readonly referrers: ReadonlyMap<string, readonly ResourceViewImpl[]>,
+    private readonly resolver: IntrinsicResolver,
+  ) {}
+
+  resource(logicalId: string): ResourceView | undefined {
+    return this.byId.get(logicalId);
+  }
+
+  byType(type: string): readonly ResourceView[] {
+    return this.types.get(type) ?? EMPTY;
+  }
+
+  referencedBy(logicalId: string): readonly ResourceView[] {
+    return this.referrers.get(logicalId) ?? EMPTY;
+  }
+
+  created(resource: ResourceView): Resolved<boolean> {
+    const name = resource.raw.Condition;
+    if (name === undefined) return UNCONDITIONAL;
+    if (typeof name !== 'string') return { known: false, reason: 'malformed resource Condition' };
+    return this.resolver.condition(name);
+  }
+}
+
+/**
  * Index a template: resources by logical id and by type, and the reference graph (Ref / GetAtt / Sub /
  * DependsOn). Tolerates malformed input (non-object resources are skipped, a missing Type reads as "").
  */
@@ -66,14 +101,13 @@ export function buildTemplateIndex(
     else byType.set(type, [view]);
   }
 
-  const isResource = (id: string) => byId.has(id);
   const referrers = new Map<string, ResourceViewImpl[]>();
   for (const view of resources) {
     const refs = new Set<string>();
-    collectReferences(view.raw.Properties, isResource, refs);
+    collectReferences(view.raw.Properties, byId, refs);
     const dependsOn = view.raw.DependsOn;
     for (const id of Array.isArray(dependsOn) ? dependsOn : [dependsOn]) {
-      if (typeof id === 'string' && isResource(id)) refs.add(id);
+      if (typeof id === 'string' && byId.has(id)) refs.add(id);
     }
     refs.delete(view.logicalId);
     view.references = [...refs].sort();
@@ -84,17 +118,5 @@ export function buildTemplateIndex(
     }
   }
 
-  return {
-    template,
-    resources,
-    resource: (logicalId) => byId.get(logicalId),
-    byType: (type) => byType.get(type) ?? EMPTY,
-    referencedBy: (logicalId) => referrers.get(logicalId) ?? EMPTY,
-    created: (resource) => {
-      const name = resource.raw.Condition;
-      if (name === undefined) return UNCONDITIONAL;
-      if (typeof name !== 'string') return { known: false, reason: 'malformed resource Condition' };
-      return resolver.condition(name);
-    },
-  };
+  return new IndexedTemplate(template, resources, byId, byType, referrers, resolver);
 }

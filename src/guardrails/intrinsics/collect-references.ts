@@ -5,28 +5,28 @@ const MAX_DEPTH = 200;
 
 /**
  * Logical ids a value refers to through Ref, Fn::GetAtt and Fn::Sub placeholders (not Sub's own variables),
- * filtered by `isResource`. One walk over the value; adds to `out`.
+ * kept when `resources` has them. One walk over the value; adds to `out`.
  */
 export function collectReferences(
   value: unknown,
-  isResource: (logicalId: string) => boolean,
+  resources: ReadonlyMap<string, unknown>,
   out: Set<string>,
   depth = 0,
 ): void {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
     for (const item of value) {
-      if (typeof item === 'object' && item !== null) collectReferences(item, isResource, out, depth + 1);
+      if (typeof item === 'object' && item !== null) collectReferences(item, resources, out, depth + 1);
     }
     return;
   }
   const key = intrinsicKey(value);
   if (key !== undefined) {
     const arg = intrinsicArg(value, key);
-    if (key === 'Ref' && typeof arg === 'string' && isResource(arg)) out.add(arg);
+    if (key === 'Ref' && typeof arg === 'string' && resources.has(arg)) out.add(arg);
     else if (key === 'Fn::GetAtt') {
       const target = Array.isArray(arg) ? arg[0] : typeof arg === 'string' ? arg.split('.')[0] : undefined;
-      if (typeof target === 'string' && isResource(target)) out.add(target);
+      if (typeof target === 'string' && resources.has(target)) out.add(target);
     } else if (key === 'Fn::Sub') {
       const source = Array.isArray(arg) ? arg[0] : arg;
       const variables = Array.isArray(arg) && typeof arg[1] === 'object' && arg[1] !== null ? arg[1] : {};
@@ -34,15 +34,15 @@ export function collectReferences(
         for (const part of subPlaceholders(source)) {
           if (!('name' in part) || Object.hasOwn(variables, part.name)) continue;
           const target = part.name.split('.')[0] ?? '';
-          if (isResource(target)) out.add(target);
+          if (resources.has(target)) out.add(target);
         }
       }
     }
-    collectReferences(arg, isResource, out, depth + 1);
+    collectReferences(arg, resources, out, depth + 1);
     return;
   }
   for (const key in value) {
     const child = (value as Record<string, unknown>)[key];
-    if (typeof child === 'object' && child !== null) collectReferences(child, isResource, out, depth + 1);
+    if (typeof child === 'object' && child !== null) collectReferences(child, resources, out, depth + 1);
   }
 }
