@@ -90,6 +90,33 @@ export function rawAt(resource: ResourceView, path: string): unknown {
   return node;
 }
 
+/** Whether a text has a character other than `*`. */
+function hasNonStar(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) !== 42) return true;
+  return false;
+}
+
+/**
+ * Whether an Fn::Sub text has a character other than `*` outside its `${...}` placeholders (the text left
+ * by removing every /\$\{[^}]*\}/ match), scanned in place rather than by building that text.
+ */
+function subHasLiteralText(text: string): boolean {
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 36 && text.charCodeAt(i + 1) === 123) {
+      const close = text.indexOf('}', i + 2);
+      if (close >= 0) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (code !== 42) return true;
+    i += 1;
+  }
+  return false;
+}
+
 /**
  * Whether a symbolic value can never be the bare wildcard `*`: an ARN from Fn::GetAtt, a Ref to a resource
  * or a pseudo parameter, a Sub or Join with literal text around its placeholders.
@@ -103,12 +130,12 @@ function cannotBeWildcard(value: unknown, index: TemplateIndex): boolean {
     return typeof arg === 'string' && (index.resource(arg) !== undefined || arg.startsWith('AWS::'));
   if (key === 'Fn::Sub') {
     const text = Array.isArray(arg) ? arg[0] : arg;
-    return typeof text === 'string' && /[^*]/.test(text.replace(/\$\{[^}]*\}/g, ''));
+    return typeof text === 'string' && subHasLiteralText(text);
   }
   if (key === 'Fn::Join' && Array.isArray(arg) && Array.isArray(arg[1])) {
     const [delimiter, parts] = arg as [unknown, unknown[]];
-    const literal = parts.some((p) => typeof p === 'string' && /[^*]/.test(p));
-    return literal || (typeof delimiter === 'string' && /[^*]/.test(delimiter) && parts.length > 1);
+    const literal = parts.some((p) => typeof p === 'string' && hasNonStar(p));
+    return literal || (typeof delimiter === 'string' && hasNonStar(delimiter) && parts.length > 1);
   }
   return false;
 }
