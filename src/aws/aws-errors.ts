@@ -52,16 +52,53 @@ export class CloudFormationWaitTimeoutError extends AppError {
   }
 }
 
-/** TemplateBody is limited to 51,200 bytes; larger templates need an S3 upload, which is not supported. */
+/**
+ * The template is too large for CloudFormation: over 51,200 bytes with no CFN_TEMPLATE_BUCKET to upload it to
+ * (TemplateBody's limit), or over 1,048,576 bytes (TemplateURL's limit, which no setting raises).
+ */
 export class TemplateTooLargeError extends AppError {
   readonly type = 'template-too-large';
   readonly status = 413;
-  readonly title = 'Template too large for CloudFormation TemplateBody';
-  constructor(stackName: string, bytes: number) {
+  readonly title = 'Template too large for CloudFormation';
+  constructor(stackName: string, bytes: number, limit: number, setting: string | null) {
+    const what =
+      setting === null
+        ? `CloudFormation accepts at most ${limit} bytes even from S3 (TemplateURL): split the architecture into several stacks`
+        : `CloudFormation accepts at most ${limit} bytes in TemplateBody: set ${setting} to upload larger templates (up to 1048576 bytes) to S3`;
+    super(`the template for stack ${stackName} is ${bytes} bytes; ${what}`, {
+      extensions: { stackName, bytes, limit, ...(setting === null ? {} : { setting }) },
+    });
+  }
+}
+
+/** The attempt's template was to be uploaded to a bucket (or key prefix) that is no longer configured. */
+export class TemplateBucketChangedError extends AppError {
+  readonly type = 'template-bucket-changed';
+  readonly status = 409;
+  readonly title = 'The template bucket changed during the apply';
+  constructor(recordedUrl: string, configuredUrl: string | null) {
     super(
-      `the template for stack ${stackName} is ${bytes} bytes; CloudFormation accepts at most 51200 in TemplateBody`,
+      `the apply was started to upload its template to ${recordedUrl}, but ${
+        configuredUrl === null
+          ? 'CFN_TEMPLATE_BUCKET is no longer set'
+          : `the configuration now gives ${configuredUrl}`
+      }: apply the change request again`,
+      { extensions: { recordedUrl, configuredUrl } },
+    );
+  }
+}
+
+/** S3 refused or failed a call (uploading a template); keeps S3's error code and HTTP status. */
+export class S3CallError extends AppError {
+  readonly type = 's3-call-failed';
+  readonly status = 502;
+  readonly title = 'S3 call failed';
+  constructor(operation: string, bucket: string, code: string, httpStatus: number | null, cause?: unknown) {
+    super(
+      `S3 ${operation} in bucket ${bucket} failed: ${code}${httpStatus === null ? '' : ` (HTTP ${httpStatus})`}`,
       {
-        extensions: { stackName, bytes, limit: 51_200 },
+        extensions: { operation, bucket, code, httpStatus },
+        cause,
       },
     );
   }

@@ -4,16 +4,22 @@ import {
   type Parameter,
 } from '@aws-sdk/client-cloudformation';
 import type { CfnTemplate } from '../cfn/cfn-template.ts';
-import { ChangeSetFailedError, CloudFormationWaitTimeoutError, TemplateTooLargeError } from './aws-errors.ts';
+import { ChangeSetFailedError, CloudFormationWaitTimeoutError } from './aws-errors.ts';
 import { awsErrorCode, cloudFormationError } from './cloudformation-call.ts';
 import { type DescribedChangeSet, describeChangeSet } from './describe-change-set.ts';
 import { describeStack } from './get-deployed-template.ts';
 import { sleep } from './sleep.ts';
+import { templateBodyOf, templateDelivery } from './template-bucket.ts';
 
 export interface CreateChangeSetInput {
   stackName: string;
   /** The template as an object (sent as JSON) or as text (sent as is). */
   template: CfnTemplate | Record<string, unknown> | string;
+  /**
+   * Where the template was uploaded (see `uploadTemplate`): sent as TemplateURL instead of TemplateBody, so
+   * templates up to 1 MB pass. Without it, a template over 51,200 bytes is refused (TemplateTooLargeError).
+   */
+  templateUrl?: string | null;
   /** `[a-zA-Z][-a-zA-Z0-9]*`, at most 128 characters; see `changeSetNameFor`. */
   changeSetName: string;
   /** Idempotency token: the same token and name after a restart finds the change set instead of failing. */
@@ -28,7 +34,6 @@ export interface CreatedChangeSet extends DescribedChangeSet {
   changeSetType: 'CREATE' | 'UPDATE';
 }
 
-const TEMPLATE_BODY_LIMIT = 51_200;
 const CHANGE_SET_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
 
 /** A valid change set name for a change request revision: `ic-<id>-r<revision>`. */
@@ -54,9 +59,10 @@ export async function createChangeSet(
       'the change set name must start with a letter and hold only letters, digits and hyphens (at most 128)',
     );
   }
-  const body = typeof input.template === 'string' ? input.template : JSON.stringify(input.template);
-  const bytes = Buffer.byteLength(body, 'utf8');
-  if (bytes > TEMPLATE_BODY_LIMIT) throw new TemplateTooLargeError(input.stackName, bytes);
+  const body = templateBodyOf(input.template);
+  const templateUrl = input.templateUrl ?? null;
+  // Over 51,200 bytes without a URL: refused, naming CFN_TEMPLATE_BUCKET; over 1 MB: refused either way.
+  templateDelivery(input.stackName, body, templateUrl !== null);
   const stack = await describeStack(client, input.stackName);
   const changeSetType = stack === null || stack.status === 'REVIEW_IN_PROGRESS' ? 'CREATE' : 'UPDATE';
   const parameters: Parameter[] = Object.entries(input.parameters ?? {})
@@ -68,7 +74,7 @@ export async function createChangeSet(
         StackName: input.stackName,
         ChangeSetName: input.changeSetName,
         ChangeSetType: changeSetType,
-        TemplateBody: body,
+        ...(templateUrl !== null ? { TemplateURL: templateUrl } : { TemplateBody: body }),
         Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
         ClientToken: input.clientToken,
         ...(input.description ? { Description: input.description.slice(0, 1024) } : {}),

@@ -25,6 +25,13 @@ export interface ExportBundleInput {
   /** Added as `--region` when given. */
   region?: string;
   changeSetName?: string;
+  /**
+   * Set when the template is over 51,200 bytes (CloudFormation's TemplateBody limit): the bucket the commands
+   * upload it to (CFN_TEMPLATE_BUCKET), or '' for none configured (the script then reads $CFN_TEMPLATE_BUCKET).
+   */
+  s3Bucket?: string;
+  /** CFN_TEMPLATE_PREFIX, for `--s3-prefix` and the uploaded key. */
+  s3Prefix?: string;
 }
 
 /**
@@ -35,17 +42,26 @@ export function exportBundle(input: ExportBundleInput): ExportBundle {
   const region = input.region ? ` --region ${shellQuote(input.region)}` : '';
   const stack = shellQuote(input.stackName);
   const capabilities = '--capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM';
-  const deployCommand = `aws cloudformation deploy${region} --stack-name ${stack} --template-file template.yaml ${capabilities}`;
+  const s3 = s3Of(input);
+  const deployS3 = s3 ? ` --s3-bucket ${s3.bucket}${s3.prefix ? ` --s3-prefix ${s3.prefix}` : ''}` : '';
+  const deployCommand = `aws cloudformation deploy${region} --stack-name ${stack} --template-file template.yaml${deployS3} ${capabilities}`;
   const changeSetName = shellQuote(input.changeSetName ?? 'infra-copilot-export');
   const changeSetType = input.diff.newStack ? 'CREATE' : 'UPDATE';
-  const createChangeSetCommand = `aws cloudformation create-change-set${region} --stack-name ${stack} --change-set-name ${changeSetName} --change-set-type ${changeSetType} --template-body file://template.json ${capabilities}`;
+  const source = s3 ? `--template-url ${s3.url}` : '--template-body file://template.json';
+  const createChangeSetCommand = `aws cloudformation create-change-set${region} --stack-name ${stack} --change-set-name ${changeSetName} --change-set-type ${changeSetType} ${source} ${capabilities}`;
   const script = [
     '#!/bin/sh',
     `# Stack ${input.stackName}: ${input.diff.summaryLine}`,
+    ...(s3
+      ? [
+          '# The template is over the 51,200 bytes CloudFormation takes inline: it goes through S3 (--s3-bucket).',
+        ]
+      : []),
     '# Review diff.md first. Either deploy directly:',
     `#   ${deployCommand}`,
     '# or create a change set to review in the AWS console, then execute it there:',
     'set -eu',
+    ...(s3 ? [`aws s3 cp${region} template.json ${s3.copyTo} --sse AES256`] : []),
     createChangeSetCommand,
     '',
   ].join('\n');
@@ -67,6 +83,26 @@ export function exportBundle(input: ExportBundleInput): ExportBundle {
     ],
     deployCommand,
     createChangeSetCommand,
+  };
+}
+
+/** The S3 parts of the commands for a large template; the bucket may be the script's $CFN_TEMPLATE_BUCKET. */
+function s3Of(
+  input: ExportBundleInput,
+): { bucket: string; prefix: string; copyTo: string; url: string } | null {
+  if (input.s3Bucket === undefined) return null;
+  const prefix = (input.s3Prefix ?? '').replace(/\/+$/, '');
+  const key = `${prefix ? `${prefix}/` : ''}${input.stackName}/template.json`;
+  const bucket = input.s3Bucket === '' ? null : input.s3Bucket;
+  const host = bucket ?? '$CFN_TEMPLATE_BUCKET';
+  const regional = input.region ? `s3.${input.region}.amazonaws.com` : 's3.amazonaws.com';
+  return {
+    bucket: bucket
+      ? shellQuote(bucket)
+      : `"\${CFN_TEMPLATE_BUCKET:?set CFN_TEMPLATE_BUCKET to an S3 bucket}"`,
+    prefix: prefix ? shellQuote(prefix) : '',
+    copyTo: `"s3://${host}/${key}"`,
+    url: `"https://${host}.${regional}/${key}"`,
   };
 }
 

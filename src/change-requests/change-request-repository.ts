@@ -81,6 +81,7 @@ function applyAttemptView(row: ApplyAttemptRow): ApplyAttemptView {
     statusReason: row.status_reason,
     stackName: row.stack_name,
     changeSetName: row.change_set_name,
+    templateUrl: row.template_url,
     awsChanges: row.aws_changes,
     bundle: row.bundle,
     stackStatus: row.stack_status,

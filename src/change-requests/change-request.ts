@@ -60,6 +60,8 @@ export interface ApplyAttemptView {
   statusReason: string | null;
   stackName: string;
   changeSetName: string;
+  /** The S3 URL CloudFormation read the template from (over 51,200 bytes), or null (sent as TemplateBody). */
+  templateUrl: string | null;
   /** AWS's own list of changes (DescribeChangeSet), once the change set exists. */
   awsChanges: unknown;
   /** The export bundle (template, diff, ready CloudFormation command), in export mode. */

@@ -14,6 +14,7 @@ import {
 } from './approvals/approval-policy.ts';
 import { ApplyOrchestrator } from './apply/apply-orchestrator.ts';
 import { cloudFormationPort } from './apply/cloudformation-port.ts';
+import { templateUploadsOf } from './apply/template-upload-port.ts';
 import { ChangeRequestInstruments } from './change-request-metrics.ts';
 import { ChangeRequestService, type RiskPolicy } from './change-request-service.ts';
 import { pruneIdempotencyKeys } from './idempotency.ts';
@@ -117,6 +118,7 @@ async function changeRequestsPlugin(
     service,
     stacks,
     cfn,
+    ...templateUploadsOf(config),
     mode: config.APPLY_MODE,
     leaseMs: config.APPLY_LEASE_MS,
     pollMs: config.APPLY_POLL_MS,

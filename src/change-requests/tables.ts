@@ -87,6 +87,7 @@ export interface ApplyAttemptsTable {
   stack_name: string;
   change_set_name: string;
   client_token: string;
+  template_url: Generated<string | null>;
   status: string;
   status_reason: string | null;
   aws_changes: NullableJson<unknown>;

@@ -84,6 +84,18 @@ const aws = {
     .describe('an AWS region such as eu-west-1')
     .optional(),
   CFN_ENDPOINT: z.url().describe('an http(s) URL').optional(),
+  /** Templates over 51,200 bytes are uploaded here and passed to CloudFormation as TemplateURL. */
+  CFN_TEMPLATE_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name')
+    .describe('an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)')
+    .optional(),
+  CFN_TEMPLATE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9!_.*'()/-]{1,200}$/, 'an S3 key prefix')
+    .describe('an S3 key prefix such as infra-copilot/templates/')
+    .optional(),
+  S3_ENDPOINT: z.url().describe('an http(s) URL').optional(),
   APPLY_MODE: z
     .enum(['export', 'changeset', 'execute'])
     .describe('export, changeset or execute')

@@ -3,6 +3,8 @@
  * (form-encoded POST `Action=...&Version=2010-05-15`, XML responses in the 2010-05-15 namespace, ErrorResponse
  * XML for errors), so the real AWS SDK client talks to it through CFN_ENDPOINT. Stacks live in memory;
  * change sets compute a plausible change list from the templates; each test scripts how executions end.
+ * CreateChangeSet takes TemplateBody (at most 51,200 bytes, like AWS) or TemplateURL (at most 1 MB), which it
+ * reads with a GET, as CloudFormation reads S3 for the caller (point it at the S3 stand-in's path-style URL).
  *
  *   const cfn = await startCfnStandIn();
  *   cfn.putStack('payments-api-prod', template);
@@ -23,6 +25,8 @@ import { parseTemplateText } from '../../src/cfn/parse-template-text.ts';
 const NAMESPACE = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
+const TEMPLATE_BODY_LIMIT = 51_200;
+const TEMPLATE_URL_LIMIT = 1_048_576;
 
 export type ExecutionScript =
   | { kind: 'succeed' }
@@ -54,6 +58,8 @@ interface ChangeSetRecord {
   stackName: string;
   type: 'CREATE' | 'UPDATE';
   clientToken: string | null;
+  /** The TemplateURL the body was read from, or null for TemplateBody. */
+  templateUrl: string | null;
   templateBody: string;
   template: Record<string, unknown>;
   status: string;
@@ -270,14 +276,42 @@ export async function startCfnStandIn(options: StandInOptions = {}): Promise<Cfn
     return changes;
   }
 
-  function createChangeSet(p: Record<string, string>): string {
+  /** TemplateBody, or the body read from TemplateURL, with AWS's limits and messages. */
+  async function templateBodyOf(p: Record<string, string>): Promise<string> {
+    const inline = p.TemplateBody;
+    const url = p.TemplateURL;
+    if (inline !== undefined && url !== undefined)
+      throw new QueryError('ValidationError', 'Specify exactly one of TemplateBody or TemplateUrl.');
+    if (inline !== undefined) {
+      if (Buffer.byteLength(inline, 'utf8') > TEMPLATE_BODY_LIMIT) {
+        throw new QueryError(
+          'ValidationError',
+          `1 validation error detected: Value at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${TEMPLATE_BODY_LIMIT}`,
+        );
+      }
+      return inline;
+    }
+    if (url === undefined)
+      throw new QueryError('ValidationError', 'Either Template URL or Template Body must be specified.');
+    if (!/^https?:\/\//.test(url))
+      throw new QueryError('ValidationError', 'Template URL must be an Amazon S3 URL.');
+    const res = await fetch(url).catch(() => null);
+    if (res === null || !res.ok) {
+      const reason = res?.status === 404 ? 'The specified key does not exist.' : 'Access Denied';
+      throw new QueryError('ValidationError', `S3 error: ${reason}`);
+    }
+    const body = Buffer.from(await res.arrayBuffer());
+    if (body.length > TEMPLATE_URL_LIMIT)
+      throw new QueryError('ValidationError', `Template may not exceed ${TEMPLATE_URL_LIMIT} bytes in size.`);
+    return body.toString('utf8');
+  }
+
+  async function createChangeSet(p: Record<string, string>): Promise<string> {
     const stackName = p.StackName;
     const name = p.ChangeSetName;
-    const body = p.TemplateBody;
     if (!stackName || !name)
       throw new QueryError('ValidationError', 'StackName and ChangeSetName are required');
-    if (body === undefined)
-      throw new QueryError('ValidationError', 'Either Template URL or Template Body must be specified.');
+    const body = await templateBodyOf(p);
     const type = (p.ChangeSetType ?? 'UPDATE') as 'CREATE' | 'UPDATE';
     const existing = [...changeSets.values()].find((c) => c.stackName === stackName && c.name === name);
     if (existing) {
@@ -349,6 +383,7 @@ export async function startCfnStandIn(options: StandInOptions = {}): Promise<Cfn
       stackName,
       type,
       clientToken: p.ClientToken ?? null,
+      templateUrl: p.TemplateURL ?? null,
       templateBody: body,
       template,
       status: 'CREATE_PENDING',
@@ -584,7 +619,7 @@ export async function startCfnStandIn(options: StandInOptions = {}): Promise<Cfn
     return xmlResult('DeleteChangeSet', '');
   }
 
-  const handlers: Record<string, (p: Record<string, string>) => string> = {
+  const handlers: Record<string, (p: Record<string, string>) => string | Promise<string>> = {
     CreateChangeSet: createChangeSet,
     DeleteChangeSet: deleteChangeSet,
     DeleteStack: deleteStack,
@@ -607,7 +642,7 @@ export async function startCfnStandIn(options: StandInOptions = {}): Promise<Cfn
       const handler = handlers[action];
       if (!handler)
         throw new QueryError('InvalidAction', `The action ${action} is not valid for this web service.`);
-      send(res, 200, handler(params));
+      send(res, 200, await handler(params));
     } catch (error) {
       const e = error instanceof QueryError ? error : new QueryError('InternalFailure', String(error), 500);
       send(

@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
-import { AwsNotConfiguredError, CloudFormationCallError } from '../../aws/aws-errors.ts';
+import {
+  AwsNotConfiguredError,
+  CloudFormationCallError,
+  S3CallError,
+  TemplateBucketChangedError,
+} from '../../aws/aws-errors.ts';
 import { changeSetNameFor } from '../../aws/create-change-set.ts';
 import type { DescribedChangeSet } from '../../aws/describe-change-set.ts';
 import { exportBundle } from '../../aws/export-bundle.ts';
+import {
+  TEMPLATE_BODY_LIMIT,
+  type TemplateBucket,
+  templateBodyOf,
+  templateDelivery,
+  templateObjectFor,
+} from '../../aws/template-bucket.ts';
 import type { StackOutcome } from '../../aws/wait-for-stack.ts';
 import type { StackDiff } from '../../diff/stack-diff.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -27,6 +39,7 @@ import { acquireStackLock, releaseStackLock } from '../stack-lock.ts';
 import { type ChangeRequestState, transition } from '../state-machine.ts';
 import type {} from '../tables.ts';
 import type { CloudFormationPort } from './cloudformation-port.ts';
+import type { TemplateUploadPort } from './template-upload-port.ts';
 
 export interface ApplyOrchestratorOptions {
   db: Kysely<Database>;
@@ -34,6 +47,10 @@ export interface ApplyOrchestratorOptions {
   stacks: StackPort;
   /** Absent when no CloudFormation client can be built (export mode only). */
   cfn: CloudFormationPort | null;
+  /** CFN_TEMPLATE_BUCKET: where templates over 51,200 bytes go (and what export's commands name); or null. */
+  templateBucket?: TemplateBucket | null;
+  /** Uploads to templateBucket; absent when no S3 client can be built. */
+  templates?: TemplateUploadPort | null;
   mode: ApplyMode;
   /** How long a driver owns an attempt without renewing; another replica takes over after it. */
   leaseMs: number;
@@ -117,6 +134,8 @@ export class ApplyOrchestrator {
           .where('change_request_id', '=', id)
           .where('revision', '=', row.revision)
           .executeTakeFirstOrThrow();
+        // Refused before anything is persisted when CloudFormation could not take the template.
+        const templateUrl = this.templateUrlOf(id, row.stack_name, row.revision, revision.template);
         const key = { team: row.team, app: row.app, environment: row.environment, name: row.stack_name };
         const baseline = await service.currentBaseline(trx, key, deployed);
         const digest = baseline === null ? null : canonicalHash(baseline);
@@ -136,6 +155,7 @@ export class ApplyOrchestrator {
                 template: revision.template,
                 diff: revision.diff as StackDiff,
                 changeSetName,
+                ...this.exportS3Of(revision.template),
                 ...(regionOf(revision.architecture)
                   ? { region: regionOf(revision.architecture) as string }
                   : {}),
@@ -152,6 +172,7 @@ export class ApplyOrchestrator {
             stack_name: row.stack_name,
             change_set_name: changeSetName,
             client_token: `${changeSetName}-${row.version}`.slice(0, 128),
+            template_url: templateUrl,
             status: exported ? 'exported' : 'pending',
             bundle: exported ? JSON.stringify(exported) : null,
             requested_by_id: ctx.user.id,
@@ -164,6 +185,7 @@ export class ApplyOrchestrator {
           mode,
           changeSetName,
           attemptId,
+          ...(templateUrl === null ? {} : { templateUrl }),
         });
         mutation.events.push({ type: 'apply_started', reason: null });
         return { statusCode: mode === 'export' ? 200 : 202, body: await service.get(id, trx) };
@@ -325,11 +347,13 @@ export class ApplyOrchestrator {
           .where('change_request_id', '=', attempt.change_request_id)
           .where('revision', '=', attempt.revision)
           .executeTakeFirstOrThrow();
+        await this.uploadTemplate(attempt, revision.template);
         described = await cfn.createChangeSet({
           stackName: attempt.stack_name,
           changeSetName: attempt.change_set_name,
           clientToken: attempt.client_token,
           template: revision.template,
+          templateUrl: attempt.template_url,
           description: `infra-copilot change request ${attempt.change_request_id} revision ${attempt.revision}`,
         });
         if (described === null) return false;
@@ -481,6 +505,59 @@ export class ApplyOrchestrator {
       .execute();
   }
 
+  /**
+   * The TemplateURL a driven apply will pass (the object it uploads the template to), or null when the template
+   * fits in TemplateBody. Throws TemplateTooLargeError when CloudFormation cannot take it at all.
+   */
+  private templateUrlOf(
+    changeRequestId: string,
+    stackName: string,
+    revision: number,
+    template: Record<string, unknown>,
+  ): string | null {
+    if (this.options.mode === 'export') return null;
+    const bucket = this.options.templateBucket ?? null;
+    const body = templateBodyOf(template);
+    if (templateDelivery(stackName, body, bucket !== null) === 'body' || bucket === null) return null;
+    return templateObjectFor(bucket, { stackName, changeRequestId, revision, body }).url;
+  }
+
+  /** Export: `aws cloudformation deploy` needs `--s3-bucket` for a template over 51,200 bytes. */
+  private exportS3Of(template: Record<string, unknown>): { s3Bucket?: string; s3Prefix?: string } {
+    if (Buffer.byteLength(templateBodyOf(template), 'utf8') <= TEMPLATE_BODY_LIMIT) return {};
+    const bucket = this.options.templateBucket ?? null;
+    if (bucket === null) return { s3Bucket: '' };
+    return { s3Bucket: bucket.bucket, ...(bucket.prefix ? { s3Prefix: bucket.prefix } : {}) };
+  }
+
+  /**
+   * Uploads the attempt's template to the object its persisted TemplateURL names (a no-op when the object
+   * already holds it: a retry after a restart or an S3 failure). Nothing to do for a TemplateBody attempt.
+   */
+  private async uploadTemplate(attempt: ApplyAttemptRow, template: Record<string, unknown>): Promise<void> {
+    if (attempt.template_url === null) return;
+    const bucket = this.options.templateBucket ?? null;
+    const templates = this.options.templates ?? null;
+    const body = templateBodyOf(template);
+    const object =
+      bucket === null
+        ? null
+        : templateObjectFor(bucket, {
+            stackName: attempt.stack_name,
+            changeRequestId: attempt.change_request_id,
+            revision: attempt.revision,
+            body,
+          });
+    if (object === null || templates === null || object.url !== attempt.template_url) {
+      throw new TemplateBucketChangedError(attempt.template_url, object?.url ?? null);
+    }
+    const uploaded = await templates.upload(object, body);
+    this.options.log.info(
+      { attemptId: attempt.id, templateUrl: object.url, uploaded },
+      uploaded ? 'template uploaded to S3' : 'template already in S3',
+    );
+  }
+
   private async stackDone(attempt: ApplyAttemptRow, outcome: StackOutcome): Promise<void> {
     if (outcome.outcome === 'success') {
       await this.complete(attempt, { outcome: 'succeeded', reason: null, stackStatus: outcome.status });
@@ -626,6 +703,7 @@ export class ApplyOrchestrator {
         revision: row.revision,
         mode: attempt.mode,
         changeSetName: attempt.change_set_name,
+        ...(attempt.template_url === null ? {} : { templateUrl: attempt.template_url }),
         ...(end.stackStatus ? { stackStatus: end.stackStatus } : {}),
         ...(end.reason ? { reason: end.reason } : {}),
         ...(ctx === null ? { recordedBy: 'apply-orchestrator' } : {}),
@@ -666,6 +744,10 @@ const TRANSIENT_CODE = /throttl|limitexceeded|unavailable|internal|timeout|econn
 function isTransient(error: unknown): boolean {
   if (error instanceof CloudFormationCallError)
     return TRANSIENT_CODE.test(String(error.extensions.code ?? ''));
+  if (error instanceof S3CallError) {
+    const status = error.extensions.httpStatus;
+    return typeof status !== 'number' || status >= 500 || TRANSIENT_CODE.test(String(error.extensions.code));
+  }
   return !(error instanceof AppError);
 }
 

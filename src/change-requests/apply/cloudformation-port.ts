@@ -24,6 +24,8 @@ export interface CloudFormationPort {
     changeSetName: string;
     clientToken: string;
     template: Record<string, unknown>;
+    /** The S3 URL the template was uploaded to (over 51,200 bytes), sent as TemplateURL; or null. */
+    templateUrl: string | null;
     description: string;
   }): Promise<DescribedChangeSet | null>;
   executeChangeSet(input: { stackName: string; changeSetName: string; clientToken: string }): Promise<void>;

@@ -74,6 +74,7 @@ export const applyAttemptSchema = z.object({
   statusReason: z.string().nullable(),
   stackName: z.string(),
   changeSetName: z.string(),
+  templateUrl: z.string().nullable(),
   awsChanges: z.unknown(),
   bundle: z.unknown(),
   stackStatus: z.string().nullable(),
