@@ -6,6 +6,7 @@ import { pathSegments } from './path-segments.ts';
 import type { Resolved, ResourceView } from './rule.ts';
 
 const ABSENT: Resolved<undefined> = { known: true, value: undefined };
+const NO_REFERENCES: readonly string[] = Object.freeze([]);
 const SET: Resolved<boolean> = { known: true, value: true };
 const NOT_SET: Resolved<boolean> = { known: true, value: false };
 
@@ -28,7 +29,7 @@ function mayVanish(item: unknown): boolean {
 export class ResourceViewImpl implements ResourceView {
   readonly pointer: string;
   readonly component: string | undefined;
-  references: readonly string[] = [];
+  references: readonly string[] = NO_REFERENCES;
   private readonly properties: unknown;
 
   constructor(

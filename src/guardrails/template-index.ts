@@ -76,6 +76,17 @@ class IndexedTemplate implements CfnTemplateIndex {
   }
 }
 
+/** The ids sorted (default string order), each once, without `self`; `ids` is sorted in place. */
+function sortedUnique(ids: string[], self: string): string[] {
+  ids.sort();
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i += 1) {
+    const id = ids[i] as string;
+    if (id !== self && (i === 0 || id !== ids[i - 1])) out.push(id);
+  }
+  return out;
+}
+
 /**
  * Index a template: resources by logical id and by type, and the reference graph (Ref / GetAtt / Sub /
  * DependsOn). Tolerates malformed input (non-object resources are skipped, a missing Type reads as "").
@@ -102,15 +113,16 @@ export function buildTemplateIndex(
   }
 
   const referrers = new Map<string, ResourceViewImpl[]>();
+  const found: string[] = [];
   for (const view of resources) {
-    const refs = new Set<string>();
-    collectReferences(view.raw.Properties, byId, refs);
+    found.length = 0;
+    collectReferences(view.raw.Properties, byId, found);
     const dependsOn = view.raw.DependsOn;
     for (const id of Array.isArray(dependsOn) ? dependsOn : [dependsOn]) {
-      if (typeof id === 'string' && byId.has(id)) refs.add(id);
+      if (typeof id === 'string' && byId.has(id)) found.push(id);
     }
-    refs.delete(view.logicalId);
-    view.references = [...refs].sort();
+    if (found.length === 0) continue;
+    view.references = sortedUnique(found, view.logicalId);
     for (const id of view.references) {
       const list = referrers.get(id);
       if (list) list.push(view);
