@@ -207,6 +207,20 @@ describe('a template over 51,200 bytes', () => {
     }
   });
 
+  it('S3 refusing the upload (403) fails the apply with its reason, releases the lock and keeps the baseline', async () => {
+    const p = await people(t, 'bigstacks');
+    const cr = await approvedLargeRequest(t, p, 'bigstacks', 'denied');
+    s3.failNext('PutObject', 1, 403);
+    expect((await act(t, p.dev, cr.id, 'apply')).status).toBe(202);
+    const failed = await waitFor(t, p.dev, cr.id, (x) => x.state !== 'applying');
+    expect(failed).toMatchObject({ state: 'failed', lock: null, apply: { status: 'failed' } });
+    expect(failed.apply?.statusReason).toContain(
+      `S3 PutObject in bucket ${BUCKET} failed: AccessDenied (HTTP 403)`,
+    );
+    expect(createCalls(cr.stack.name)).toEqual([]);
+    expect(await baselineOf(t, p.dev, cr.stack.name)).toBeNull();
+  });
+
   it('export mode: the deploy command names --s3-bucket', async () => {
     const exporter = await createTestApp({
       shareWith: t,
