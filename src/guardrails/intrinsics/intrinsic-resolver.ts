@@ -109,6 +109,8 @@ export class IntrinsicResolver {
   /** Resolve the intrinsic at the top of a value only; containers come back as written. */
   shallow(value: unknown, depth = 0): R {
     if (typeof value !== 'object' || value === null) return known(value);
+    // A container is its own shallow value: not worth a cache entry that lives as long as the evaluation.
+    if (intrinsicKey(value) === undefined) return known(value);
     const cached = this.shallowCache.get(value);
     if (cached) return cached;
     const result = this.shallowUncached(value, depth);
