@@ -5,7 +5,7 @@ import { applyWaivers } from './apply-waivers.ts';
 import type { CompiledRuleSet } from './compile-rules.ts';
 import { compileRules } from './compile-rules.ts';
 import type { EvaluateOptions, Evaluation, EvaluationSummary } from './evaluation.ts';
-import { fingerprint } from './fingerprint.ts';
+import { fingerprint, fingerprintOfPointer } from './fingerprint.ts';
 import { pathSegments } from './path-segments.ts';
 import type { CompiledPolicy } from './policy-contract.ts';
 import { resolveRuleSettings } from './resolve-rule-settings.ts';
@@ -148,15 +148,17 @@ const RESOURCE_ATTRIBUTES = new Set([
  * JSON pointer of a result path: a property path (`A.B` → `/Resources/X/Properties/A/B`), or a resource
  * attribute such as `DeletionPolicy` (→ `/Resources/X/DeletionPolicy`) when no property has that name.
  */
+/** Whether a result path names a property, rather than a resource attribute no property is named after. */
+function isPropertyPath(resource: ResourceView, path: string): boolean {
+  const first = path === '' ? '' : pathSegments(path).first;
+  if (!RESOURCE_ATTRIBUTES.has(first)) return true;
+  const properties = resource.raw.Properties;
+  return typeof properties === 'object' && properties !== null && Object.hasOwn(properties, first);
+}
+
 function pointerFor(resource: ResourceView, path: string | undefined): string {
   if (path === undefined) return resource.pointer;
-  const first = path === '' ? '' : pathSegments(path).first;
-  if (!RESOURCE_ATTRIBUTES.has(first)) return resource.pointerOf(path);
-  const properties = resource.raw.Properties;
-  const isProperty =
-    typeof properties === 'object' && properties !== null && Object.hasOwn(properties, first);
-  if (isProperty) return resource.pointerOf(path);
-  return dotToPointer(resource.pointer, path);
+  return isPropertyPath(resource, path) ? resource.pointerOf(path) : dotToPointer(resource.pointer, path);
 }
 
 function templateFinding(
@@ -208,8 +210,18 @@ function addTemplateResults(
   if (only === undefined) return;
   // The common case, one finding, without the lists below.
   if (reported === 1) {
-    const path = pointerFor(resource, only.path);
-    const text = fingerprint(rule.id, resource.logicalId, path);
+    const at = only.path;
+    let path: string;
+    let text: string;
+    if (at !== undefined && at !== '' && isPropertyPath(resource, at)) {
+      // resource.pointerOf(at), kept in its two shared pieces for hashing.
+      const tail = pathSegments(at).underProperties;
+      path = resource.pointer + tail;
+      text = fingerprintOfPointer(rule.id, resource.logicalId, resource.pointer, tail);
+    } else {
+      path = pointerFor(resource, at);
+      text = fingerprint(rule.id, resource.logicalId, path);
+    }
     collector.findings.push(templateFinding(rule, severity, resource, context, only, path, text));
     return;
   }

@@ -14,13 +14,14 @@ const SEED_B2 = 0x41c6ce57 ^ 2;
 /** The four lanes, updated in place (one buffer for the whole process; hashing is synchronous). */
 const lanes = new Int32Array(4);
 
-function feed(text: string): void {
+/** Mix a text's char codes into the lanes. */
+function mix(text: string): void {
   let a1 = lanes[0] as number;
   let a2 = lanes[1] as number;
   let b1 = lanes[2] as number;
   let b2 = lanes[3] as number;
-  for (let i = 0; i <= text.length; i += 1) {
-    const ch = i < text.length ? text.charCodeAt(i) : 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
     a1 = Math.imul(a1 ^ ch, 2654435761);
     a2 = Math.imul(a2 ^ ch, 1597334677);
     b1 = Math.imul(b1 ^ ch, 2654435761);
@@ -30,6 +31,19 @@ function feed(text: string): void {
   lanes[1] = a2;
   lanes[2] = b1;
   lanes[3] = b2;
+}
+
+/** Mix the 0 that ends a part. */
+function endPart(): void {
+  lanes[0] = Math.imul(lanes[0] as number, 2654435761);
+  lanes[1] = Math.imul(lanes[1] as number, 1597334677);
+  lanes[2] = Math.imul(lanes[2] as number, 2654435761);
+  lanes[3] = Math.imul(lanes[3] as number, 1597334677);
+}
+
+function feed(text: string): void {
+  mix(text);
+  endPart();
 }
 
 /** Bound on the per-id states (ids come from the built-in pack and the policy's custom rules). */
@@ -82,6 +96,22 @@ export function fingerprint(ruleId: string, subject: string, pointer: string): s
   startWith(ruleId);
   feed(subject);
   feed(pointer);
+  return digest();
+}
+
+/**
+ * The same fingerprint for the pointer `head + tail`, hashed from its two pieces: a finding's pointer is a
+ * resource pointer plus a shared property suffix, and hashing the joined string would first copy it flat.
+ */
+export function fingerprintOfPointer(ruleId: string, subject: string, head: string, tail: string): string {
+  startWith(ruleId);
+  feed(subject);
+  mix(head);
+  feed(tail);
+  return digest();
+}
+
+function digest(): string {
   finish(lanes[0] as number, lanes[1] as number, 0);
   finish(lanes[2] as number, lanes[3] as number, 16);
   return String.fromCharCode.apply(null, digits);

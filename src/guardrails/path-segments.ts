@@ -7,8 +7,8 @@ export interface PathSegments {
   readonly indices: readonly number[];
   /** The first dot-separated part as written (`""` for a leading dot). */
   readonly first: string;
-  /** The path as a JSON pointer suffix (`A/B/0/C`), each segment escaped per RFC 6901. */
-  readonly pointer: string;
+  /** The path's JSON pointer under a resource (`/Properties/A/B/0/C`), segments escaped per RFC 6901. */
+  readonly underProperties: string;
 }
 
 /** Bound on the cache (paths are mostly rule constants, but list indices make some per template). */
@@ -23,10 +23,10 @@ function indexOf(key: string): number {
 
 function split(path: string): PathSegments {
   const parts = path.split('.');
-  const pointer = parts.map(escapePointerSegment).join('/');
+  const underProperties = `/Properties/${parts.map(escapePointerSegment).join('/')}`;
   // A leading dot names no key (`.A` reads as `A`), as the recursive reading of parent paths always did.
   const keys = parts.length > 1 && parts[0] === '' ? parts.slice(1) : parts;
-  return { keys, indices: keys.map(indexOf), first: parts[0] as string, pointer };
+  return { keys, indices: keys.map(indexOf), first: parts[0] as string, underProperties };
 }
 
 /**

@@ -74,7 +74,7 @@ export class ResourceViewImpl implements ResourceView {
 
   pointerOf(path: string): string {
     if (path === '') return `${this.pointer}/Properties`;
-    return `${this.pointer}/Properties/${pathSegments(path).pointer}`;
+    return this.pointer + pathSegments(path).underProperties;
   }
 
   /**
