@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
 import { PgliteDialect, quoteIdent } from './pglite-dialect.ts';
 
@@ -39,6 +40,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   if (!schemaName.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
   let db: Kysely<Database>;
   let kind: Store['kind'];
+  let release: (() => Promise<void>) | undefined;
   if (options.databaseUrl && !options.pglite) {
     kind = 'postgres';
     const pool = new pg.Pool({
@@ -54,9 +56,20 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     if (!pglite) {
       const dir = resolve(options.dataDir ?? './data', 'pgdata');
       mkdirSync(dir, { recursive: true });
-      const owned = await PGlite.create(join(dir));
+      const unlock = lockDataDir(dir);
+      const owned = await PGlite.create(join(dir)).catch((error: unknown) => {
+        unlock();
+        throw error;
+      });
       pglite = owned;
-      onDestroy = () => owned.close();
+      let released = false;
+      // by Kysely's destroy, or by close() when no query ever started Kysely's driver
+      release = async () => {
+        if (released) return;
+        released = true;
+        await owned.close().finally(unlock);
+      };
+      onDestroy = release;
     }
     db = new Kysely<Database>({ dialect: new PgliteDialect({ pglite, schema, onDestroy }) });
   }
@@ -78,6 +91,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       if (closed) return;
       closed = true;
       await db.destroy();
+      await release?.();
     },
   };
 }
