@@ -1,6 +1,6 @@
-import { stringify } from 'yaml';
 import { renderDiffMarkdown } from '../diff/render-diff-markdown.ts';
 import type { StackDiff } from '../diff/stack-diff.ts';
+import { renderTemplate } from '../render/render-template.ts';
 
 export interface ExportFile {
   name: string;
@@ -42,6 +42,9 @@ export function exportBundle(input: ExportBundleInput): ExportBundle {
   const region = input.region ? ` --region ${shellQuote(input.region)}` : '';
   const stack = shellQuote(input.stackName);
   const capabilities = '--capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM';
+  // canonical order, as the proposal showed it: the stored template comes back from jsonb with its keys
+  // reordered (Outputs first)
+  const rendered = renderTemplate(input.template);
   const s3 = s3Of(input);
   const deployS3 = s3 ? ` --s3-bucket ${s3.bucket}${s3.prefix ? ` --s3-prefix ${s3.prefix}` : ''}` : '';
   const deployCommand = `aws cloudformation deploy${region} --stack-name ${stack} --template-file template.yaml${deployS3} ${capabilities}`;
@@ -71,12 +74,12 @@ export function exportBundle(input: ExportBundleInput): ExportBundle {
       {
         name: 'template.yaml',
         contentType: 'application/yaml',
-        content: stringify(input.template, { lineWidth: 0, aliasDuplicateObjects: false }),
+        content: rendered.yaml,
       },
       {
         name: 'template.json',
         contentType: 'application/json',
-        content: `${JSON.stringify(input.template, null, 2)}\n`,
+        content: rendered.json,
       },
       { name: 'diff.md', contentType: 'text/markdown', content: renderDiffMarkdown(input.diff) },
       { name: 'deploy.sh', contentType: 'text/x-shellscript', content: script },

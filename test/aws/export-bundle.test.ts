@@ -30,6 +30,30 @@ describe('exportBundle', () => {
     expect(script?.content).toContain(bundle.createChangeSetCommand);
   });
 
+  it('writes the template in the canonical section order whatever order its keys came back in', () => {
+    // the key order jsonb gives back: shorter keys first
+    const stored = {
+      Outputs: { QueueUrl: { Value: { Ref: 'Jobs' } } },
+      Resources: template.Resources,
+      Description: 'jobs',
+      AWSTemplateFormatVersion: '2010-09-09',
+    };
+    const bundle = exportBundle({
+      stackName: 'payments-api-prod',
+      template: stored,
+      diff: diffTemplates(null, stored),
+    });
+    const [yamlFile, jsonFile] = bundle.files;
+    const sections = (text: string) =>
+      ['AWSTemplateFormatVersion', 'Description', 'Resources', 'Outputs'].map((k) => text.indexOf(k));
+    for (const text of [yamlFile?.content ?? '', jsonFile?.content ?? '']) {
+      const at = sections(text);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+      expect(at[0]).toBeGreaterThanOrEqual(0);
+    }
+    expect(yamlFile?.content).toContain('Value: !Ref Jobs');
+  });
+
   it('uses an UPDATE change set for an existing stack', () => {
     const diff = diffTemplates(template, { Resources: {} });
     const bundle = exportBundle({ stackName: 'payments-api-prod', template: { Resources: {} }, diff });
