@@ -87,7 +87,7 @@ export function answerQuestion(question: string, proposal: Proposal | null): str
       reasons.push(
         `${component.id} is a ${KIND_LABEL[component.kind]} with ${JSON.stringify(component.params)}; nothing about it was changed by rules`,
       );
-    return `${reasons.join('. ')}.`;
+    return `${reasons.map((r) => r.replace(/\.$/, '')).join('. ')}.`;
   }
   if (/\b(block|blocking|blocked|blocker|blockers|stop|stopping)/.test(q)) {
     const blocking = proposal.findings.filter(isBlocking);

@@ -107,6 +107,7 @@ describe('a conversation, turn by turn', () => {
     expect(answer.operations).toEqual([]);
     expect(answer.proposal.id).toBe(first.proposal.id);
     expect(answer.reply).toMatch(/multi_az is true/);
+    expect(answer.reply).not.toContain('..');
     const cost = (await say(dev, id, 'what does this cost?')).json() as TurnBody;
     expect(cost.reply).toMatch(/Estimated \$[\d,.]+\/month/);
   });
