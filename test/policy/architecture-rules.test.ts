@@ -7,6 +7,7 @@ import type { ArchitectureRule, CheckResult } from '../../src/guardrails/rule.ts
 import { applyOperations } from '../../src/model/apply-operations.ts';
 import type { Architecture } from '../../src/model/architecture.ts';
 import { ArchitectureSchema } from '../../src/model/architecture.ts';
+import { FixtureCost } from '../guardrails/support/fixtures.ts';
 import { architectureContext } from './support/architecture-context.ts';
 
 const rulesDir = join(import.meta.dirname, '../../src/guardrails/rules/architecture');
@@ -18,19 +19,7 @@ const ruleIds = readdirSync(rulesDir)
 
 const Fixture = z.object({
   policyParams: z.record(z.string(), z.unknown()).optional(),
-  cost: z
-    .object({
-      total: z.number(),
-      byComponent: z.record(z.string(), z.number()),
-      team: z
-        .object({
-          stacks: z.array(
-            z.object({ stackName: z.string(), monthly: z.number(), unpriced: z.array(z.string()) }),
-          ),
-        })
-        .optional(),
-    })
-    .optional(),
+  cost: FixtureCost.optional(),
 });
 
 async function load(id: string): Promise<ArchitectureRule<unknown>> {

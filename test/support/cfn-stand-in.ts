@@ -17,10 +17,10 @@
  *   await cfn.close();
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import { parseTemplateText } from '../../src/cfn/parse-template-text.ts';
+import { listenOnLoopback } from './loopback-server.ts';
 
 const NAMESPACE = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
 const REGION = 'us-east-1';
@@ -655,17 +655,10 @@ export async function startCfnStandIn(options: StandInOptions = {}): Promise<Cfn
     }
   }
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      res.statusCode = 500;
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenOnLoopback(handle);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     calls,
     count: (action) => calls.filter((c) => c.action === action).length,
     putStack,
@@ -676,11 +669,7 @@ export async function startCfnStandIn(options: StandInOptions = {}): Promise<Cfn
       const s = stacks.get(name);
       return s ? { status: s.status, templateBody: s.templateBody, events: s.events.length } : undefined;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }
 

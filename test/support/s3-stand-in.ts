@@ -11,8 +11,8 @@
  *   await s3.close();
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from './loopback-server.ts';
 
 export type S3Operation = 'PutObject' | 'HeadObject' | 'GetObject';
 
@@ -161,17 +161,10 @@ export async function startS3StandIn(options: { buckets?: string[] } = {}): Prom
     }
   }
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      res.statusCode = 500;
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenOnLoopback(handle);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     calls,
     count: (operation) => calls.filter((c) => c.operation === operation).length,
     object: (bucket, key) => buckets.get(bucket)?.get(key),
@@ -179,11 +172,7 @@ export async function startS3StandIn(options: { buckets?: string[] } = {}): Prom
     failNext: (operation, times, status = 500) => {
       failures.set(operation, { times, status });
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }
 

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { parseTemplateSource } from '../../../src/cfn/parse-template-source.ts';
 import type { CfnTemplate } from '../../../src/cfn/cfn-template.ts';
+import { parseTemplateSource } from '../../../src/cfn/parse-template-source.ts';
 import type { EvaluateOptions } from '../../../src/guardrails/evaluation.ts';
 import type { CompiledPolicy } from '../../../src/guardrails/policy-contract.ts';
 import type { AnyRule } from '../../../src/guardrails/rule.ts';
@@ -22,6 +22,19 @@ export function fixtureExists(service: string, ruleId: string, kind: FixtureKind
   return existsSync(fixturePath(service, ruleId, kind));
 }
 
+/** The cost an architecture fixture sets: its own total and, for budget rules, the team's other stacks. */
+export const FixtureCost = z.object({
+  total: z.number(),
+  byComponent: z.record(z.string(), z.number()),
+  team: z
+    .object({
+      stacks: z.array(
+        z.object({ stackName: z.string(), monthly: z.number(), unpriced: z.array(z.string()) }),
+      ),
+    })
+    .optional(),
+});
+
 /**
  * Optional test settings in a template fixture: `Metadata: { copilot:fixture: {team, environment,
  * parameters, policyParams} }`. They set the evaluation context and the rule's policy params.
@@ -31,19 +44,7 @@ const FixtureSettings = z.object({
   environment: z.string().nullable().optional(),
   parameters: z.record(z.string(), z.string()).optional(),
   policyParams: z.record(z.string(), z.unknown()).optional(),
-  cost: z
-    .object({
-      total: z.number(),
-      byComponent: z.record(z.string(), z.number()),
-      team: z
-        .object({
-          stacks: z.array(
-            z.object({ stackName: z.string(), monthly: z.number(), unpriced: z.array(z.string()) }),
-          ),
-        })
-        .optional(),
-    })
-    .optional(),
+  cost: FixtureCost.optional(),
 });
 
 function policyWith(rule: AnyRule, params: Record<string, unknown> | undefined): CompiledPolicy | undefined {
