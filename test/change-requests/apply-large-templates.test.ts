@@ -9,7 +9,7 @@ import type { Config } from '../../src/config/config.ts';
 import { type CfnStandIn, startCfnStandIn } from '../support/cfn-stand-in.ts';
 import { type S3StandIn, startS3StandIn } from '../support/s3-stand-in.ts';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.ts';
-import { act, call, get, submit, waitFor } from './support/api.ts';
+import { act, baselineOf, call, get, submit, waitFor } from './support/api.ts';
 import { propose, warmUp } from './support/proposals.ts';
 
 /** Renders about 59,000 bytes of template (123 resources): over TemplateBody's 51,200. */
@@ -78,20 +78,6 @@ async function approvedLargeRequest(
   const approved = await act(t, p.policyAdmin, created.body.id, 'approve');
   expect(approved.body.state, JSON.stringify(approved.body)).toBe('approved');
   return approved.body;
-}
-
-async function baselineOf(
-  t: TestApp,
-  user: TestUser,
-  stack: string,
-): Promise<Record<string, unknown> | null> {
-  const res = await call<{ baseline: { template: Record<string, unknown> } | null }>(
-    t,
-    user,
-    'GET',
-    `/v1/stacks/${stack}`,
-  );
-  return res.status === 404 ? null : (res.body.baseline?.template ?? null);
 }
 
 /** The S3 key a TemplateURL on the S3 stand-in names (path-style: /<bucket>/<key>). */

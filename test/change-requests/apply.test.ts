@@ -5,7 +5,7 @@ import { describeStack } from '../../src/aws/get-deployed-template.ts';
 import type { Config } from '../../src/config/config.ts';
 import { type CfnStandIn, startCfnStandIn } from '../support/cfn-stand-in.ts';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.ts';
-import { act, call, get, submit, waitFor } from './support/api.ts';
+import { act, baselineOf, call, get, submit, waitFor } from './support/api.ts';
 import { propose, say, warmUp } from './support/proposals.ts';
 
 const QUEUE = 'I need an SQS queue';
@@ -59,23 +59,6 @@ async function approvedRequest(t: TestApp, p: People, team: string, app: string,
   const approved = await act(t, p.reviewer, created.body.id, 'approve');
   expect(approved.body.state).toBe('approved');
   return { cr: approved.body, conversationId: proposal.conversationId };
-}
-
-/** The stack's current baseline template as DIFF's API shows it; null when there is none. */
-async function baselineOf(
-  t: TestApp,
-  user: TestUser,
-  stack: string,
-): Promise<Record<string, unknown> | null> {
-  const res = await call<{ baseline: { template: Record<string, unknown> } | null }>(
-    t,
-    user,
-    'GET',
-    `/v1/stacks/${stack}`,
-  );
-  if (res.status === 404) return null;
-  expect(res.status).toBe(200);
-  return res.body.baseline?.template ?? null;
 }
 
 describe('APPLY_MODE=export', () => {

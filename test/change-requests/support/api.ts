@@ -66,3 +66,20 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** The stack's current baseline template as the stacks API shows it; null when there is none. */
+export async function baselineOf(
+  t: TestApp,
+  user: TestUser,
+  stack: string,
+): Promise<Record<string, unknown> | null> {
+  const res = await call<{ baseline: { template: Record<string, unknown> } | null }>(
+    t,
+    user,
+    'GET',
+    `/v1/stacks/${stack}`,
+  );
+  if (res.status === 404) return null;
+  if (res.status !== 200) throw new Error(`GET /v1/stacks/${stack} answered ${res.status}`);
+  return res.body.baseline?.template ?? null;
+}
