@@ -234,8 +234,23 @@ function summaryOf(resources: readonly ResourceDiff[]): DiffSummary {
 }
 
 function targetsOf(targets: { values: string[]; not: boolean }): string[] {
-  const values = [...targets.values].sort(compare);
+  const values = targets.values.map(readableSub).sort(compare);
   return targets.not ? values.map((v) => `NOT ${v}`) : values;
+}
+
+/**
+ * cloudformation-diff writes `Ref` and `GetAtt` targets as `${X.Arn}` but leaves an `Fn::Sub` as its JSON
+ * (`{"Fn::Sub":"${T.Arn}/index/*"}`); the Sub's own string already reads that way, so show it instead.
+ */
+function readableSub(value: string): string {
+  if (!value.startsWith('{"Fn::Sub":')) return value;
+  try {
+    const sub = (JSON.parse(value) as { 'Fn::Sub': unknown })['Fn::Sub'];
+    const text = Array.isArray(sub) ? sub[0] : sub;
+    return typeof text === 'string' ? text : value;
+  } catch {
+    return value;
+  }
 }
 
 function iamStatementChangesOf(diff: TemplateDiff): IamStatementChange[] {

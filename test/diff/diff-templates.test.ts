@@ -355,3 +355,39 @@ describe('isStatefulResourceType', () => {
     }
   });
 });
+
+describe('IAM statement tables', () => {
+  it('show an Fn::Sub resource as the ARN pattern it builds, not as JSON', () => {
+    const role = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
+        },
+        Policies: [
+          {
+            PolicyName: 'read',
+            PolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: ['dynamodb:Query'],
+                  // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JS template
+                  Resource: [{ 'Fn::GetAtt': ['Table', 'Arn'] }, { 'Fn::Sub': '${Table.Arn}/index/*' }],
+                },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    const d = diffTemplates(null, { Resources: { Role: role } });
+    const query = d.iam.statements.find((s) => s.actions.includes('dynamodb:Query'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation placeholders, not a JS template
+    expect(query?.resources).toEqual(['${Table.Arn}', '${Table.Arn}/index/*']);
+  });
+});
