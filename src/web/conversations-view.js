@@ -117,7 +117,7 @@
                     el(
                       'p',
                       { class: 'small' },
-                      `team ${c.team || 'none'} · ${c.environment || 'no environment'} · ${c.architecture.components.length} components · ${c.turnCount} turns · updated ${IC.age(c.updatedAt)}`,
+                      `team ${c.team || 'none'} · ${c.environment || 'no environment'} · ${IC.count(c.architecture.components.length, 'component')} · ${IC.count(c.turnCount, 'turn')} · updated ${IC.age(c.updatedAt)}`,
                     ),
                   ),
                 ),

@@ -65,6 +65,11 @@
     return `${Math.round(minutes / 1440)} days ago`;
   }
 
+  /** "1 turn", "3 turns". */
+  function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  }
+
   /** A region for the outcome of one action: a status line or an error. */
   function statusArea() {
     return el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -149,6 +154,7 @@
     money,
     when,
     age,
+    count,
     statusArea,
     showOk,
     showError,
