@@ -202,3 +202,52 @@ describe('POST /v1/policies/dry-run', () => {
     expect(invalid.json().errors[0]).toMatchObject({ line: 1, path: 'version' });
   });
 });
+
+describe('dry-run of a budget change', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('re-checks recent proposals against a lower team budget with their stored cost', async () => {
+    const dev = await t.createUser({ roles: ['developer'], teams: ['ledger'] });
+    const admin = await t.createUser({ roles: ['policy_admin'] });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/conversations',
+      headers: dev.headers,
+      payload: { team: 'ledger', environment: 'prod' },
+    });
+    const turn = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${created.json().id}/messages`,
+      headers: dev.headers,
+      payload: { text: 'a postgres database and a function that reads it' },
+    });
+    expect(turn.statusCode).toBe(200);
+    const proposal = turn.json().proposal as { id: string; cost: { monthlyTotal: number } };
+    expect(proposal.cost.monthlyTotal).toBeGreaterThan(10);
+
+    const current = await t.app.inject({
+      method: 'GET',
+      url: '/v1/policies/current',
+      headers: admin.headers,
+    });
+    const draft = current.json().text.replace(/defaultBudgetUsd: \d+/, 'defaultBudgetUsd: 10');
+    expect(draft).toContain('defaultBudgetUsd: 10\n');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/policies/dry-run',
+      headers: admin.headers,
+      payload: { text: draft },
+    });
+    expect(res.statusCode).toBe(200);
+    const subject = res
+      .json()
+      .subjects.find((s: { subject: { id: string } }) => s.subject.id === proposal.id);
+    const budget = subject?.added.find((f: { ruleId: string }) => f.ruleId === 'team-monthly-budget');
+    expect(budget).toMatchObject({ status: 'fail', severity: 'error' });
+    expect(budget.message).toContain('(none deployed)');
+  });
+});

@@ -1,7 +1,8 @@
+import type { Architecture } from '../../model/architecture.ts';
 import { evaluateArchitecture, evaluateTemplate } from '../evaluate.ts';
+import type { EvaluateOptions } from '../evaluation.ts';
 import type { CompiledPolicy, Waiver } from '../policy-contract.ts';
 import type { Finding } from '../rule.ts';
-import type { Architecture } from '../../model/architecture.ts';
 
 /** Something recent to re-check under a draft policy: a proposal or a stack baseline. */
 export interface DryRunSubject {
@@ -10,6 +11,8 @@ export interface DryRunSubject {
   architecture?: Architecture;
   team: string | null;
   environment: string | null;
+  /** The proposal's cost (and the team's other stacks), for budget rules; without it they give `unknown`. */
+  cost?: EvaluateOptions['cost'];
 }
 
 /** A finding as the dry-run reports it (no fix, no remediation: just what changes). */
@@ -67,6 +70,7 @@ function findings(
     policy,
     waivers,
     context: { team: subject.team, environment: subject.environment, now },
+    ...(subject.cost ? { cost: subject.cost } : {}),
   };
   return [
     ...(subject.architecture ? evaluateArchitecture(subject.architecture, options).findings : []),

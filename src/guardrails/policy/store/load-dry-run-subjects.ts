@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { type Architecture, ArchitectureSchema } from '../../../model/architecture.ts';
+import { teamDeployedCost } from '../../../proposal/team-deployed-cost.ts';
 import type { Db } from '../../../store/database.ts';
+import type { TeamDeployedCost } from '../../rule.ts';
 import type { DryRunSubject } from '../dry-run-policy.ts';
 
 async function columnsOf(db: Db, table: string): Promise<Set<string> | undefined> {
@@ -23,16 +25,18 @@ function asObject(v: unknown): Record<string, unknown> | undefined {
 async function recentProposals(db: Db, limit: number): Promise<DryRunSubject[]> {
   const cols = await columnsOf(db, 'proposals');
   if (!cols?.has('id') || !(cols.has('architecture') || cols.has('template'))) return [];
-  const select = ['id', 'architecture', 'template'].filter((c) => cols.has(c));
+  const select = ['id', 'architecture', 'template', 'cost', 'stack_name'].filter((c) => cols.has(c));
   const order = cols.has('created_at') ? sql`order by created_at desc, id` : sql`order by id`;
   const rows = await sql<Record<string, unknown>>`
     select ${sql.join(select.map((c) => sql.ref(c)))} from proposals ${order} limit ${limit}`.execute(db);
   const subjects: DryRunSubject[] = [];
+  const teamCosts = new Map<string, Promise<TeamDeployedCost>>();
   for (const row of rows.rows) {
     const parsed = ArchitectureSchema.safeParse(asObject(row.architecture));
     const architecture: Architecture | undefined = parsed.success ? parsed.data : undefined;
     const template = asObject(row.template);
     if (!architecture && !template) continue;
+    const cost = architecture ? await proposalCost(db, row, architecture, teamCosts) : undefined;
     subjects.push({
       subject: {
         type: 'proposal',
@@ -43,9 +47,35 @@ async function recentProposals(db: Db, limit: number): Promise<DryRunSubject[]> 
       ...(template ? { template } : {}),
       team: architecture?.team ?? null,
       environment: architecture?.environment ?? null,
+      ...(cost ? { cost } : {}),
     });
   }
   return subjects;
+}
+
+/** The stored proposal's monthly cost, with the team's other deployed stacks as the proposal saw them. */
+async function proposalCost(
+  db: Db,
+  row: Record<string, unknown>,
+  architecture: Architecture,
+  teamCosts: Map<string, Promise<TeamDeployedCost>>,
+): Promise<DryRunSubject['cost']> {
+  const cost = asObject(row.cost);
+  const total = cost?.monthlyTotal;
+  const byComponent = asObject(cost?.byComponent);
+  if (typeof total !== 'number' || !byComponent) return undefined;
+  const stackName = typeof row.stack_name === 'string' ? row.stack_name : null;
+  let team: TeamDeployedCost | undefined;
+  if (architecture.team !== null) {
+    const key = JSON.stringify([architecture.team, stackName, architecture.region]);
+    let pending = teamCosts.get(key);
+    if (!pending) {
+      pending = teamDeployedCost(db, architecture.team, stackName, architecture.region);
+      teamCosts.set(key, pending);
+    }
+    team = await pending;
+  }
+  return { total, byComponent: byComponent as Record<string, number>, ...(team ? { team } : {}) };
 }
 
 /** The current baseline of each stack (DIFF's `stacks` / `stack_baselines`), when those tables exist. */
