@@ -119,7 +119,8 @@ export async function runCli(
           ? error.message
           : String(error);
     stderr.write(`infra-copilot ${name}: ${message}\n`);
-    return 1;
+    // a bad setting is a usage error (2), as for `npm start`; anything else failed while running (1)
+    return error instanceof ConfigError ? 2 : 1;
   } finally {
     await client?.close();
   }

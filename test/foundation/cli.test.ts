@@ -33,6 +33,13 @@ describe('infra-copilot CLI', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('stops a command on a bad setting with exit code 2 and one line naming it', async () => {
+    const err = capture();
+    const code = await runCli(['serve'], { stderr: err.stream, env: { PORT: 'eighty' } });
+    expect(code).toBe(2);
+    expect(err.text()).toMatch(/^infra-copilot serve: invalid configuration: PORT.*\n$/);
+  });
+
   it('lists the registered subcommands', async () => {
     const out = capture();
     expect(await runCli(['help'], { stdout: out.stream, env: {} })).toBe(0);
