@@ -5,6 +5,7 @@ import { ABSORBED_NOUNS, KIND_PHRASES } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 import { numberOf } from './tokenize.ts';
 import { COMMON_WORDS, LEXICON_WORDS } from './vocabulary.ts';
+import { versionAfter } from './versions.ts';
 
 /** A place in a sentence that names a component: a kind phrase, an id, or a pronoun. */
 export interface Mention {
@@ -257,6 +258,12 @@ function isQualifier(word: string): boolean {
  * Finds mentions in a sentence. `ids` are the existing component ids that do not read as kind phrases
  * (`orders-db`, `jobs`); `focus` is what "it" refers to.
  */
+const RELATIONAL: ReadonlySet<ComponentKind> = new Set(['postgres', 'mysql']);
+
+function sameFamily(a: ComponentKind, b: ComponentKind): boolean {
+  return a === b || (RELATIONAL.has(a) && RELATIONAL.has(b));
+}
+
 export function findMentions(
   tokens: readonly Token[],
   covered: ReadonlySet<number>,
@@ -322,6 +329,21 @@ export function findMentions(
             end = following.end;
             continue;
           }
+          if (alternatives?.includes(f.kind) && !f.modifier) {
+            // "a database (MySQL)": a generic noun with the brand in brackets after it
+            kind = f.kind;
+            Object.assign(params, f.params);
+            alternatives = undefined;
+            end = following.end;
+            continue;
+          }
+          if (f.modifier && f.params && sameFamily(kind, f.kind)) {
+            // "MySQL (Aurora)", "Postgres (Aurora Serverless)": a flavour in brackets after the engine
+            Object.assign(params, f.params);
+            alternatives = undefined;
+            end = following.end;
+            continue;
+          }
           break;
         }
         const next = tokens[end];
@@ -332,11 +354,23 @@ export function findMentions(
         }
         break;
       }
-      if ((kind === 'postgres' || kind === 'mysql') && tokens[end] && /^\d+(\.\d+)?$/.test(tokens[end]!.w)) {
-        const unit = tokens[end + 1]?.w;
-        if (!unit || !/^(gb|gib|mb|tb|vcpus?|cpus?|days?|nodes?)$/.test(unit)) {
-          params.engine_version = tokens[end]!.w;
-          end++;
+      // "MySQL 8.0 database", "EKS 1.30", "Redis 7.1": a number right after a versioned product is its version
+      const version = versionAfter(kind, tokens[end]?.w, tokens[end + 1]?.w);
+      if (version && !covered.has(end)) {
+        params[version.name] = version.value;
+        end++;
+        while (end < tokens.length && !covered.has(end)) {
+          if (ABSORBED_NOUNS.has(tokens[end]!.w)) {
+            end++;
+            continue;
+          }
+          const same = matchAt(tokens, end, covered);
+          if (same && (same.entry.kind === kind || same.entry.alternatives?.includes(kind))) {
+            Object.assign(params, same.entry.alternatives ? {} : same.entry.params);
+            end = same.end;
+            continue;
+          }
+          break;
         }
       }
       // "the database password", "the db url": an attribute of a database, not a component

@@ -3,6 +3,7 @@ import type { ComponentKind } from '../../model/kinds.ts';
 import { parseSchedule } from './schedule.ts';
 import type { Token } from './tokenize.ts';
 import { numberOf } from './tokenize.ts';
+import { versionAfter } from './versions.ts';
 
 /**
  * Params stated in a sentence, each found at a token position. A param is not tied to a component yet: the
@@ -34,6 +35,14 @@ const RUNTIMES: Readonly<Record<string, string>> = {
   golang: 'provided.al2023',
   rust: 'provided.al2023',
 };
+
+/** "python 3.12" → python3.12, "node 20" → nodejs20.x, "java 17" → java17; null for other words. */
+function versionedRuntime(word: string, version: string): string | null {
+  if (word === 'python' || word === 'python3') return version.includes('.') ? `python${version}` : null;
+  if (word === 'node' || word === 'nodejs' || word === 'node.js') return `nodejs${version.split('.')[0]}.x`;
+  if (word === 'java') return `java${version}`;
+  return null;
+}
 
 const MEMORY_WORDS = new Set(['memory', 'ram', 'mem']);
 const STORAGE_WORDS = new Set(['storage', 'disk', 'volume', 'space', 'allocated', 'ssd', 'data']);
@@ -335,6 +344,22 @@ export function findParams(tokens: readonly Token[], sentence: string): ParamHit
         },
         true,
       );
+      continue;
+    }
+    // "version 1.29", "v8.0": the version of whichever versioned product it sits by
+    const versionWord = t.w === 'version' || t.w === 'v' ? next : /^v\d/.test(t.w) ? t.w.slice(1) : undefined;
+    if (versionWord && /^\d+(\.\d+)*$/.test(versionWord)) {
+      const end = t.w === 'version' || t.w === 'v' ? i + 2 : i + 1;
+      push(i, end, `version ${versionWord}`, (kind) => versionAfter(kind, versionWord, undefined), true);
+      i = end - 1;
+      continue;
+    }
+    // "Python 3.12", "Node 20": a runtime with its version
+    const runtimeVersion =
+      next !== undefined && /^\d+(\.\d+)?$/.test(next) ? versionedRuntime(t.w, next) : null;
+    if (runtimeVersion) {
+      push(i, i + 2, `${t.w} ${next}`, only(['function'], 'runtime', runtimeVersion), true);
+      i++;
       continue;
     }
     const runtime = RUNTIMES[t.w];

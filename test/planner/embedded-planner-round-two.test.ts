@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { type Architecture, emptyArchitecture } from '../../src/model/architecture.ts';
+import { applyOperations } from '../../src/model/apply-operations.ts';
+import { EmbeddedPlanner } from '../../src/planner/embedded/embedded-planner.ts';
+import { touchedIds } from '../../src/planner/session.ts';
+
+const planner = new EmbeddedPlanner();
+
+/** Plays messages as a conversation would ("it" is what the previous message touched). */
+function play(...messages: string[]): Architecture {
+  let architecture = emptyArchitecture();
+  let focus: string[] = [];
+  for (const message of messages) {
+    const plan = planner.planSync({ architecture, message, focus });
+    const touched = touchedIds(plan);
+    if (touched.length > 0) focus = touched;
+    const applied = applyOperations(architecture, plan.operations);
+    if (!applied.ok) throw applied.error;
+    architecture = applied.architecture;
+  }
+  return architecture;
+}
+
+function kinds(arch: Architecture): string[] {
+  return arch.components.map((c) => c.kind).sort();
+}
+
+function links(arch: Architecture): string[] {
+  const kindOf = new Map(arch.components.map((c) => [c.id, c.kind]));
+  return arch.connections.map((c) => `${kindOf.get(c.from)}>${kindOf.get(c.to)}:${c.access}`).sort();
+}
+
+function paramsOf(arch: Architecture, kind: string): Record<string, unknown> {
+  return arch.components.find((c) => c.kind === kind)?.params ?? {};
+}
+
+describe('embedded planner: versions, brackets and domains', () => {
+  it('reads a number after a versioned product as its version, not as a count', () => {
+    const db = play('a Postgres 15 database read by a Lambda');
+    expect(kinds(db)).toEqual(['function', 'postgres']);
+    expect(paramsOf(db, 'postgres').engine_version).toBe('15');
+    const cluster = play('an EKS 1.28 cluster with 5 nodes');
+    expect(kinds(cluster)).toEqual(['k8s_cluster']);
+    expect(paramsOf(cluster, 'k8s_cluster')).toMatchObject({ version: '1.28', nodes: 5 });
+    const cache = play('Redis 6.2 for the sessions');
+    expect(kinds(cache)).toEqual(['cache']);
+    expect(paramsOf(cache, 'cache').engine_version).toBe('6.2');
+  });
+
+  it('reads "version N" next to a product, and a runtime with its version', () => {
+    expect(paramsOf(play('a MySQL database on version 8.4'), 'mysql').engine_version).toBe('8.4');
+    expect(paramsOf(play('a Node 20 Lambda'), 'function').runtime).toBe('nodejs20.x');
+    expect(paramsOf(play('a python 3.12 function'), 'function').runtime).toBe('python3.12');
+  });
+
+  it('takes a brand or flavour in brackets after a generic noun as the same component', () => {
+    const generic = play('a worker that writes to a db (mysql)');
+    expect(kinds(generic)).toEqual(['mysql', 'worker']);
+    expect(links(generic)).toEqual(['worker>mysql:write']);
+    const flavour = play('a Postgres (Aurora) database');
+    expect(kinds(flavour)).toEqual(['postgres']);
+    expect(paramsOf(flavour, 'postgres').flavor).toBe('aurora');
+  });
+});
