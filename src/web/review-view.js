@@ -13,7 +13,7 @@
     'failed',
     'closed',
   ];
-  const STATUS_OPTIONS = [['', 'Waiting for review (open, changes requested)']]
+  const STATUS_OPTIONS = [['', 'Waiting for review']]
     .concat(STATES.map((s) => [s, s.replace('_', ' ')]))
     .concat([['all', 'Any state']]);
   const RISKS = [
