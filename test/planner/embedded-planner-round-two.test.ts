@@ -62,3 +62,55 @@ describe('embedded planner: versions, brackets and domains', () => {
     expect(paramsOf(flavour, 'postgres').flavor).toBe('aurora');
   });
 });
+
+describe('embedded planner: taking a link away without removing a component', () => {
+  it('drops only the link a negated verb names, keeping both components', () => {
+    const arch = play(
+      'a Lambda that reads a queue and writes to a Postgres db',
+      'the Lambda must not write to the db any more',
+    );
+    expect(kinds(arch)).toEqual(['function', 'postgres', 'queue']);
+    expect(links(arch)).toEqual(['queue>function:trigger']);
+  });
+
+  it('narrows a read-write link to the direction that is left', () => {
+    expect(
+      links(play('a worker that reads and writes a DynamoDB table', 'stop the worker writing to the table')),
+    ).toEqual(['worker>kv_table:read']);
+    expect(
+      links(play('an ECS service using a bucket', "make the service's access to the bucket read-only")),
+    ).toEqual(['container_service>bucket:read']);
+  });
+
+  it('cuts a link named as a noun, and reads "it" as the other component named', () => {
+    expect(
+      links(
+        play(
+          'a Lambda that publishes to an SNS topic and writes to S3',
+          'sever the connection between the function and the topic',
+        ),
+      ),
+    ).toEqual(['function>bucket:write']);
+    expect(
+      links(
+        play(
+          'a worker writing to a bucket and a table',
+          "leave the table alone, but the worker doesn't write to it now",
+        ),
+      ),
+    ).toEqual(['worker>bucket:write']);
+  });
+
+  it('still removes a component that is no longer needed, and plans the clause after it', () => {
+    const arch = play(
+      'a Redis cache and a worker that uses it',
+      "we don't need the cache, the worker will query a Postgres db",
+    );
+    expect(kinds(arch)).toEqual(['postgres', 'worker']);
+    expect(links(arch)).toEqual(['worker>postgres:read']);
+    expect(kinds(play('a queue, a topic and a bucket', 'the topic is not needed, delete it'))).toEqual([
+      'bucket',
+      'queue',
+    ]);
+  });
+});

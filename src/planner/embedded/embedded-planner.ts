@@ -1,4 +1,4 @@
-import type { ParamValue } from '../../model/architecture.ts';
+import type { Connection, ParamValue } from '../../model/architecture.ts';
 import type { AccessMode, ComponentKind } from '../../model/kinds.ts';
 import type { PlanIntent, Planner, PlannerInput, PlanResult } from '../planner.ts';
 import { Draft } from './draft.ts';
@@ -310,17 +310,32 @@ function planSentence(sentence: string, state: TurnState): void {
     currentFocus(state),
   );
 
+  if (unlinkOrNarrow(tokens, mentions, state)) {
+    applyMeta(meta, state);
+    return;
+  }
   let removeAt = findRemoveVerb(tokens);
   if (removeAt < 0 && state.continuesRemoval && isContinuation(tokens)) removeAt = 0;
   if (removeAt >= 0) {
     const paramFirst = hits.find((h) => h.start > removeAt);
     const mentionFirst = mentions.find((m) => m.start > removeAt);
     if (!paramFirst || (mentionFirst && mentionFirst.start < paramFirst.start)) {
-      remove(
-        mentions.filter((m) => m.start > removeAt),
-        state,
-      );
+      // "we don't need the worker, the Lambda will consume the queue": a later clause with its own verb
+      // is a new statement, not more things to remove
+      const split = clauseWithVerb(tokens, mentionFirst ? mentionFirst.end : removeAt + 1, mentions);
+      let targets = mentions.filter((m) => m.start > removeAt && m.start < split);
+      // "the cache isn't needed, get rid of it": "it" is what the sentence named before the verb
+      const named = mentions.filter((m) => !m.pronoun && m.start < removeAt);
+      if (targets.length > 0 && targets.every((m) => m.pronoun) && named.length > 0) targets = named;
+      remove(targets, state);
       applyMeta(meta, state);
+      if (split < tokens.length) {
+        const rest = tokens
+          .slice(split)
+          .map((t) => t.typed ?? t.w)
+          .join(' ');
+        planSentence(rest, state);
+      }
       return;
     }
   }
@@ -423,6 +438,134 @@ function findRemoveVerb(tokens: readonly Token[]): number {
     }
   }
   return -1;
+}
+
+const NEGATIONS = new Set([
+  'not',
+  'never',
+  'nt',
+  'shouldnt',
+  'dont',
+  'doesnt',
+  'wont',
+  'cant',
+  'mustnt',
+  'stop',
+  'stops',
+]);
+const LINK_NOUNS = new Set([
+  'link',
+  'links',
+  'connection',
+  'connections',
+  'access',
+  'edge',
+  'arrow',
+  'permission',
+]);
+const CUT_VERBS = new Set([...REMOVE_VERBS, 'cut', 'sever', 'break', 'revoke', 'disconnect', 'unlink']);
+const TOUCH_VERBS = new Set(['touch', 'touches', 'reach', 'reaches', 'see', 'sees']);
+
+/** Where a negation of a link starts ("shouldn't write", "no longer publishes", "stop ... writing"), or -1. */
+function negationAt(tokens: readonly Token[]): number {
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.w;
+    if (NEGATIONS.has(w) || (w === 'longer' && tokens[i - 1]?.w === 'no')) return i;
+    if (w === 'any' && tokens[i + 1]?.w === 'more') return i;
+    if (w === 'anymore') return i;
+  }
+  return -1;
+}
+
+/**
+ * A link between two components that exist, taken away or narrowed: "the worker shouldn't touch the bucket
+ * any more", "stop the function writing to the table" (a data link loses that direction), "cut the link
+ * between the service and the cache", "make the worker's access to the table read-only". The components
+ * stay. False when the sentence is not about an existing link.
+ */
+function unlinkOrNarrow(tokens: readonly Token[], mentions: readonly Mention[], state: TurnState): boolean {
+  const { draft } = state;
+  const named: { id: string; at: number }[] = [];
+  for (const m of mentions) {
+    if (m.pronoun) continue;
+    const id = resolveExisting(m, state);
+    if (id && !draft.added.has(id) && !named.some((n) => n.id === id)) named.push({ id, at: m.start });
+  }
+  const pronoun = mentions.find((m) => m.pronoun);
+  if (named.length === 1 && pronoun) {
+    // "keep the bucket but the service shouldn't write to it": "it" is the other thing this sentence named
+    const focus = currentFocus(state);
+    const other = mentions.find(
+      (m) => !m.pronoun && m.start < pronoun.start && resolveExisting(m, state) !== named[0]!.id,
+    );
+    const id = other ? resolveExisting(other, state) : focus;
+    if (id && id !== named[0]!.id && draft.get(id)) named.push({ id, at: pronoun.start });
+  }
+  if (named.length < 2) return false;
+  const between = (a: string, b: string) =>
+    draft.connections.find((c) => (c.from === a && c.to === b) || (c.from === b && c.to === a));
+  let pair: Connection | undefined;
+  for (let x = 0; x < named.length && !pair; x++)
+    for (let y = x + 1; y < named.length && !pair; y++) pair = between(named[x]!.id, named[y]!.id);
+  if (!pair) return false;
+
+  const words = tokens.map((t) => t.w);
+  const cut = words.some(
+    (w, i) => CUT_VERBS.has(w) && words.slice(i + 1, i + 4).some((v) => LINK_NOUNS.has(v)),
+  );
+  const negation = negationAt(tokens);
+  if (cut || (words.includes('disconnect') && negation < 0)) {
+    draft.disconnect(pair.from, pair.to);
+    return true;
+  }
+  const narrowTo = words.includes('readonly')
+    ? 'read'
+    : words.some((w, i) => w === 'write' && words[i + 1] === 'only')
+      ? 'write'
+      : undefined;
+  if (narrowTo && negation < 0 && pair.access === 'readwrite') {
+    draft.disconnect(pair.from, pair.to);
+    draft.connect(pair.from, pair.to, narrowTo);
+    return true;
+  }
+  if (negation < 0) return false;
+  // the verb the negation applies to: the first link verb after it (or before "any more")
+  // "no longer needs to publish": the need is for the verb after "to"
+  const after = tokens
+    .slice(negation + 1)
+    .find(
+      (t, k, rest) =>
+        (verbClass(t.w) !== undefined || TOUCH_VERBS.has(t.w)) &&
+        !(['need', 'needs', 'want', 'wants'].includes(t.w) && rest[k + 1]?.w === 'to'),
+    );
+  const before = [...tokens.slice(0, negation)].reverse().find((t) => verbClass(t.w) !== undefined);
+  const verbToken = after ?? before;
+  if (!verbToken) return false;
+  const verb = verbClass(verbToken.w);
+  // "we don't need the worker": a need without a link verb is a removal, not an unlink
+  if (verb === 'readwrite' && ['need', 'needs', 'want'].includes(verbToken.w)) return false;
+  if (pair.access === 'readwrite' && (verb === 'write' || verb === 'read')) {
+    draft.disconnect(pair.from, pair.to);
+    draft.connect(pair.from, pair.to, verb === 'write' ? 'read' : 'write');
+    return true;
+  }
+  draft.disconnect(pair.from, pair.to);
+  return true;
+}
+
+/** The start of the first later clause (after "," or "and") that has a link verb of its own, else the end. */
+function clauseWithVerb(tokens: readonly Token[], from: number, mentions: readonly Mention[]): number {
+  const inMention = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
+  for (let i = from; i < tokens.length; i++) {
+    const w = tokens[i]!.w;
+    if (w !== ',' && w !== 'and' && w !== 'but' && w !== 'then') continue;
+    let end = tokens.findIndex((t, j) => j > i && (t.w === ',' || t.w === 'and'));
+    if (end < 0) end = tokens.length;
+    for (let j = i + 1; j < end; j++) {
+      if (!inMention(j) && verbClass(tokens[j]!.w) !== undefined) return i + 1;
+    }
+  }
+  return tokens.length;
 }
 
 function kebab(words: readonly string[]): string {
