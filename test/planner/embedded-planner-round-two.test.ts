@@ -114,3 +114,23 @@ describe('embedded planner: taking a link away without removing a component', ()
     ]);
   });
 });
+
+describe('embedded planner: the search domain and two uses of one component', () => {
+  it('reads "the domain" as the OpenSearch domain when there is no DNS zone', () => {
+    const arch = play('a worker and an OpenSearch domain', 'the worker queries the domain');
+    expect(kinds(arch)).toEqual(['search', 'worker']);
+    expect(links(arch)).toEqual(['worker>search:read']);
+  });
+
+  it('reads a product word used as a verb as the verb ("searches the index")', () => {
+    const arch = play('a Lambda and an OpenSearch domain', 'the Lambda searches the domain');
+    expect(kinds(arch)).toEqual(['function', 'search']);
+    expect(links(arch)).toEqual(['function>search:read']);
+  });
+
+  it('joins a read and a write of the same store in one message into one read-write link', () => {
+    expect(links(play('a container service that loads from a bucket and saves to it'))).toEqual([
+      'container_service>bucket:readwrite',
+    ]);
+  });
+});

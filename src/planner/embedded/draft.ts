@@ -135,6 +135,14 @@ export class Draft {
       if (this.additive && earlier.access !== access) access = 'readwrite';
       this.disconnect(from, to);
       if (this.hasConnection(from, to, access)) return;
+    } else if (earlier && DATA_ACCESS.has(earlier.access) && DATA_ACCESS.has(access)) {
+      // "reads from the table and writes to it" in one turn: one read-write link
+      const op = this.operations.find((o) => o.op === 'connect' && o.from === from && o.to === to);
+      if (op && op.op === 'connect' && op.access === earlier.access) {
+        earlier.access = 'readwrite';
+        op.access = 'readwrite';
+        return;
+      }
     }
     this.connections.push({ from, to, access });
     this.operations.push({ op: 'connect', from, to, access });

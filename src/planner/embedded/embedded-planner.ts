@@ -666,6 +666,10 @@ function resolveAll(mention: Mention, state: TurnState): string[] {
 function candidatesFor(mention: Mention, state: TurnState) {
   const kinds = mention.alternatives ?? (mention.kind ? [mention.kind] : []);
   let candidates = state.draft.components.filter((c) => kinds.includes(c.kind));
+  // "the domain" with an OpenSearch domain and no DNS zone means the search domain
+  if (candidates.length === 0 && mention.kind === 'dns' && /^domains?$/.test(mention.text)) {
+    candidates = state.draft.components.filter((c) => c.kind === 'search');
+  }
   if (mention.qualifier) {
     const q = mention.qualifier;
     const narrowed = candidates.filter((c) =>
@@ -832,7 +836,19 @@ function resolvePronoun(
       break;
     }
   }
-  const subject = verbAt >= 0 ? [...earlier].reverse().find((r) => r.mention.start < verbAt) : undefined;
+  // "reads from a table and (also) writes to it": a verb joined by "and" shares the first verb's subject
+  let subjectVerbAt = verbAt;
+  for (let j = verbAt - 1; j >= 0 && ADVERBS.has(tokens[j]!.w); j--) subjectVerbAt = j;
+  if (verbAt >= 0 && tokens[subjectVerbAt - 1]?.w === 'and') {
+    for (let j = subjectVerbAt - 2; j >= 0; j--) {
+      if (verbClass(tokens[j]!.w) && !earlier.some((r) => j >= r.mention.start && j < r.mention.end)) {
+        subjectVerbAt = j;
+        break;
+      }
+    }
+  } else subjectVerbAt = verbAt;
+  const subject =
+    verbAt >= 0 ? [...earlier].reverse().find((r) => r.mention.start < subjectVerbAt) : undefined;
   // "an S3 bucket it reads config from": a pronoun acting right after a mention is not that mention
   const acts = verbClass(tokens.slice(mention.end, mention.end + 3).find((t) => !ADVERBS.has(t.w))?.w ?? '');
   const adjacent = acts ? earlier.find((r) => r.mention.end === mention.start) : undefined;

@@ -5,6 +5,7 @@ import { ABSORBED_NOUNS, KIND_PHRASES } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 import { numberOf } from './tokenize.ts';
 import { COMMON_WORDS, LEXICON_WORDS } from './vocabulary.ts';
+import { VERBS } from './verbs.ts';
 import { versionAfter } from './versions.ts';
 
 /** A place in a sentence that names a component: a kind phrase, an id, or a pronoun. */
@@ -264,6 +265,24 @@ function sameFamily(a: ComponentKind, b: ComponentKind): boolean {
   return a === b || (RELATIONAL.has(a) && RELATIONAL.has(b));
 }
 
+const VERB_OBJECTS = new Set(['the', 'its', 'their', 'our', 'into', 'in', 'to', 'from']);
+const NOT_BEFORE_VERB = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  ',',
+  'of',
+  'for',
+  'with',
+  'to',
+  'plus',
+  'our',
+  'its',
+  'their',
+  'own',
+]);
+
 export function findMentions(
   tokens: readonly Token[],
   covered: ReadonlySet<number>,
@@ -288,6 +307,18 @@ export function findMentions(
         describe(tokens, covered, { start: i, end: byId.end, kind: null, params: {}, id: byId.id }),
       );
       i = byId.end;
+      continue;
+    }
+    // "the service searches the domain", "it caches the results": a kind word used as the verb
+    if (
+      byKind &&
+      byKind.end === i + 1 &&
+      VERBS.has(t.w) &&
+      VERB_OBJECTS.has(tokens[i + 1]?.w ?? '') &&
+      !NOT_BEFORE_VERB.has(tokens[i - 1]?.w ?? '') &&
+      numberOf(tokens[i - 1]?.w) === null
+    ) {
+      i++;
       continue;
     }
     if (byKind) {

@@ -35,7 +35,7 @@ export const VERB_PREFERENCES: Readonly<Record<VerbClass, readonly AccessMode[]>
 const FORMS: ReadonlyArray<[VerbClass, string]> = [
   [
     'read',
-    'read readonly reads reading gets retrieve retrieves retrieving obtains query queries querying queried fetch fetches fetching fetched looks lookup lookups scan scans',
+    'read readonly reads reading gets retrieve retrieves retrieving obtains query queries querying queried search searches searching fetch fetches fetching fetched looks lookup lookups scan scans',
   ],
   [
     'write',
