@@ -134,3 +134,25 @@ describe('embedded planner: the search domain and two uses of one component', ()
     ]);
   });
 });
+
+describe('embedded planner: one per item', () => {
+  it('gives every item its own copy of the component, linked to that item only', () => {
+    const arch = play('two streams, each with its own Lambda processing it');
+    expect(kinds(arch)).toEqual(['function', 'function', 'stream', 'stream']);
+    expect(links(arch)).toEqual(['stream>function:trigger', 'stream>function:trigger']);
+    const ids = new Set(arch.connections.map((c) => c.to));
+    expect(ids.size).toBe(2);
+  });
+
+  it('reads "one X per Y" over items named before', () => {
+    const arch = play('three SQS queues', 'add one worker per queue');
+    expect(kinds(arch)).toEqual(['queue', 'queue', 'queue', 'worker', 'worker', 'worker']);
+    expect(links(arch)).toEqual(['worker>queue:consume', 'worker>queue:consume', 'worker>queue:consume']);
+  });
+
+  it('links one component to every item for "each"', () => {
+    const arch = play('two DynamoDB tables', 'a Lambda writing to each table');
+    expect(kinds(arch)).toEqual(['function', 'kv_table', 'kv_table']);
+    expect(links(arch)).toEqual(['function>kv_table:write', 'function>kv_table:write']);
+  });
+});

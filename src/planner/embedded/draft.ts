@@ -150,9 +150,19 @@ export class Draft {
 
   disconnect(from: string, to: string): void {
     if (!this.hasConnection(from, to)) return;
+    const existed = this.connections.filter((c) => c.from === from && c.to === to);
     for (let i = this.connections.length - 1; i >= 0; i--) {
       const c = this.connections[i]!;
       if (c.from === from && c.to === to) this.connections.splice(i, 1);
+    }
+    // made earlier in this turn: forget the connect rather than connect and disconnect
+    const madeNow = (c: Connection) =>
+      this.operations.findIndex(
+        (o) => o.op === 'connect' && o.from === c.from && o.to === c.to && o.access === c.access,
+      );
+    if (existed.every((c) => madeNow(c) >= 0)) {
+      for (const c of existed) this.operations.splice(madeNow(c), 1);
+      return;
     }
     this.operations.push({ op: 'disconnect', from, to });
   }

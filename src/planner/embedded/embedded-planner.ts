@@ -164,6 +164,8 @@ interface TurnState {
   sentence: readonly Resolved[];
   /** The words of the sentence being planned. */
   tokens: readonly Token[];
+  /** Links made by a bare link word ("with", "+", "->") this sentence, as `from>to`; a verb replaces them. */
+  bareLinks: Set<string>;
 }
 
 /** Splits a message into sentences; dots inside words ("db.r6g.large") do not split. */
@@ -224,6 +226,7 @@ export class EmbeddedPlanner implements Planner {
       implicit: new Set(),
       sentence: [],
       tokens: [],
+      bareLinks: new Set(),
     };
     let submit = false;
     for (const sentence of sentences(text)) {
@@ -358,6 +361,7 @@ function planSentence(sentence: string, state: TurnState): void {
   const resolved = resolveMentions(tokens, mentions, names, hits, state);
   state.sentence = resolved;
   state.tokens = tokens;
+  state.bareLinks.clear();
   draft.additive = tokens.some(
     (t, i) => t.w === 'too' || t.w === 'also' || (t.w === 'well' && tokens[i - 1]?.w === 'as'),
   );
@@ -371,6 +375,7 @@ function planSentence(sentence: string, state: TurnState): void {
     resolved.filter((r) => !clauses.excluded.has(r)),
     state,
   );
+  perItem(tokens, resolved, state);
   scheduleLinks(hits, resolved, state);
   domainLinks(hits, resolved, state);
   applyMeta(meta, state);
@@ -1203,6 +1208,100 @@ function connectMentions(
   if (subject) state.lastSubject = subject.ids;
 }
 
+/**
+ * One per item: "three queues, each with its own worker", "one worker per queue", "two buckets, each with a
+ * Lambda" give every item of the group its own copy of the single component, linked to that item only;
+ * "a worker reading from each queue" links the one component to every item.
+ */
+function perItem(tokens: readonly Token[], resolved: readonly Resolved[], state: TurnState): void {
+  const { draft } = state;
+  const words = tokens.map((t) => t.w);
+  const groupOf = (r: Resolved): string[] => {
+    if (r.ids.length > 1) return r.ids;
+    const same = draft.components.filter((c) => c.kind === r.kind).map((c) => c.id);
+    return same.length > 1 ? same : [];
+  };
+  const at = (i: number) =>
+    resolved.find((r) => r.mention.start === i || (r.mention.start <= i && i < r.mention.end));
+  let group: string[] = [];
+  let single: Resolved | undefined;
+  const ownAt = words.findIndex((w, i) => w === 'own' && ['its', 'their'].includes(words[i - 1] ?? ''));
+  const eachWithAt = words.findIndex(
+    (w, i) => w === 'each' && words[i + 1] === 'with' && ['a', 'an', 'one'].includes(words[i + 2] ?? ''),
+  );
+  const perAt = words.findIndex(
+    (w, i) => (w === 'per' || (w === 'each' && words[i - 1] === 'for')) && at(i + 1) !== undefined,
+  );
+  if (ownAt >= 0 || eachWithAt >= 0) {
+    const cue = ownAt >= 0 ? ownAt : eachWithAt;
+    const eachAt = words.lastIndexOf('each', cue);
+    const before = [...resolved]
+      .reverse()
+      .find((r) => r.mention.end <= (eachAt >= 0 ? eachAt + 1 : cue) && r.ids.length > 1);
+    single = resolved.find((r) => r.mention.start > cue && r.isNew && r.ids.length === 1);
+    if (before && single && single.kind !== before.kind) group = before.ids;
+  } else if (perAt >= 0) {
+    const target = at(perAt + 1)!;
+    group = groupOf(target);
+    single = [...resolved]
+      .reverse()
+      .find((r) => r.mention.end <= perAt && r.isNew && r.ids.length === 1 && r.kind !== target.kind);
+  } else {
+    // "a worker reading from each queue": the links this sentence made to one queue go to every queue
+    const eachAt = words.findIndex((w, i) => (w === 'each' || w === 'every') && at(i + 1) !== undefined);
+    if (eachAt < 0) return;
+    const target = at(eachAt + 1)!;
+    const all = groupOf(target);
+    if (all.length < 2 || target.ids.length !== 1) return;
+    const id = target.ids[0]!;
+    for (const c of draft.connections.filter((x) => x.from === id || x.to === id)) {
+      if (!draft.operations.some((o) => o.op === 'connect' && o.from === c.from && o.to === c.to)) continue;
+      for (const other of all) {
+        if (other === id) continue;
+        if (c.from === id) draft.connect(other, c.to, c.access);
+        else draft.connect(c.from, other, c.access);
+      }
+    }
+    return;
+  }
+  if (!single || group.length < 2 || group.includes(single.ids[0]!)) return;
+  const original = single.ids[0]!;
+  const component = draft.get(original);
+  if (!component) return;
+  const copies = [original];
+  for (let n = 1; n < group.length; n++) {
+    const id = draft.freeId(original);
+    draft.add(id, component.kind, component.params);
+    copies.push(id);
+  }
+  const linked = draft.connections.filter((c) => c.from === original || c.to === original);
+  let toGroup = 0;
+  for (const c of linked) {
+    const other = c.from === original ? c.to : c.from;
+    const index = group.indexOf(other);
+    if (index >= 0) toGroup++;
+    if (index === 0) continue;
+    if (index > 0) {
+      draft.disconnect(c.from, c.to);
+      if (c.from === original) draft.connect(copies[index]!, c.to, c.access);
+      else draft.connect(c.from, copies[index]!, c.access);
+      continue;
+    }
+    for (const copy of copies.slice(1)) {
+      if (c.from === original) draft.connect(copy, c.to, c.access);
+      else draft.connect(c.from, copy, c.access);
+    }
+  }
+  if (toGroup > 0) return;
+  const groupKind = draft.get(group[0]!)?.kind;
+  if (!groupKind) return;
+  copies.forEach((copy, n) => {
+    const a: Resolved = { ...single!, ids: [copy] };
+    const b: Resolved = { ...single!, ids: [group[n]!], kind: groupKind };
+    link(a, b, 'link', false, true, state);
+  });
+}
+
 /** Whether a mention opens a relative clause whose object came before it ("a table the function reads"). */
 function RELATIVE_BEFORE(tokens: readonly Token[], mention: Resolved): boolean {
   for (let j = mention.mention.start - 1; j >= 0 && j >= mention.mention.start - 3; j--) {
@@ -1449,6 +1548,20 @@ function link(
   if (isLink && UPSTREAM_RANK[to.kind] < UPSTREAM_RANK[from.kind]) [from, to] = [to, from];
   const prefs = isLink ? (LINK_PREFERENCES[from.kind] ?? VERB_PREFERENCES.link) : VERB_PREFERENCES[verb];
   if (!isLink && handOff(from, to, verb, state)) return;
+  // "each with its own Lambda processing it": a verb between the same two says more than "with" did
+  if (isLink) for (const f of from.ids) for (const t of to.ids) state.bareLinks.add(`${f}>${t}`);
+  else {
+    for (const f of from.ids) {
+      for (const t of to.ids) {
+        for (const [x, y] of [
+          [f, t],
+          [t, f],
+        ] as const) {
+          if (state.bareLinks.delete(`${x}>${y}`)) state.draft.disconnect(x, y);
+        }
+      }
+    }
+  }
   if (
     (verb === 'consume' || verb === 'read') &&
     PULL_SOURCES.has(to.kind) &&
