@@ -156,3 +156,28 @@ describe('embedded planner: one per item', () => {
     expect(links(arch)).toEqual(['function>kv_table:write', 'function>kv_table:write']);
   });
 });
+
+describe('embedded planner: channels between, "they", bare attributes', () => {
+  it('puts a channel "between" two pieces of code: the first sends, the second is fed', () => {
+    expect(links(play('add an SNS topic between the orders service on ECS and a billing Lambda'))).toEqual([
+      'container_service>topic:publish',
+      'topic>function:trigger',
+    ]);
+    expect(links(play('a queue between a Fargate service and a worker'))).toEqual([
+      'container_service>queue:publish',
+      'worker>queue:consume',
+    ]);
+  });
+
+  it('reads "they" in a new message as the several components of one kind named before', () => {
+    expect(links(play('three workers and an S3 bucket', 'they all read from the bucket'))).toEqual([
+      'worker>bucket:read',
+      'worker>bucket:read',
+      'worker>bucket:read',
+    ]);
+  });
+
+  it('takes "provisioned" listed after a DynamoDB table as its billing mode', () => {
+    expect(paramsOf(play('a DynamoDB table, provisioned'), 'kv_table').billing_mode).toBe('PROVISIONED');
+  });
+});

@@ -369,10 +369,11 @@ function planSentence(sentence: string, state: TurnState): void {
   assignParams(hits, resolved, state);
   const clauses = eventClauses(tokens, resolved, state);
   for (const p of clauses.covered) covered.add(p);
+  const between = channelBetween(tokens, resolved, state);
   connectMentions(
     tokens,
     covered,
-    resolved.filter((r) => !clauses.excluded.has(r)),
+    resolved.filter((r) => !clauses.excluded.has(r) && !between.has(r)),
     state,
   );
   perItem(tokens, resolved, state);
@@ -834,6 +835,14 @@ function resolvePronoun(
     const plural = [...earlier].reverse().find((r) => r.ids.length > 1 || /s$/.test(r.mention.text));
     if (plural) return { ids: plural.ids, kind: plural.kind };
   }
+  if (mention.text === 'they' && earlier.length === 0) {
+    // "two Lambdas and a table" then "they both write to the table": the several of one kind named last
+    const recent = [...new Set([...state.focusAll, ...state.draft.touched])];
+    for (const kind of new Set(recent.map((id) => state.draft.get(id)?.kind))) {
+      const ids = recent.filter((id) => state.draft.get(id)?.kind === kind);
+      if (kind && ids.length > 1) return { ids, kind };
+    }
+  }
   let verbAt = -1;
   for (let j = mention.start - 1; j >= 0; j--) {
     if (verbClass(tokens[j]!.w) || LINK_WORDS.has(tokens[j]!.w)) {
@@ -1018,7 +1027,9 @@ function connectMentions(
       continue;
     }
     const verb = verbClass(t.w) ?? (unknownVerb(tokens, i, resolved) ? 'transfer' : undefined);
-    if (verb && !NOUN_CONTEXT.has(tokens[i - 1]?.w ?? '')) {
+    // "they all read", "the workers each write": a quantifier after the subject leaves the verb a verb
+    const floating = ['all', 'each', 'both'].includes(tokens[i - 1]?.w ?? '') && inMention.has(i - 2);
+    if (verb && (!NOUN_CONTEXT.has(tokens[i - 1]?.w ?? '') || floating)) {
       const passive = isPassive(tokens, i);
       const before = tokens[i - 1]?.w;
       const negatedVerb = before === 'not' || before === 'never' || before === 'longer';
@@ -1615,6 +1626,34 @@ function handOff(from: Resolved, to: Resolved, verb: VerbClass, state: TurnState
     }
   }
   return true;
+}
+
+/**
+ * "a queue between the API Lambda and the mailer worker": the first sends into the channel, the second is
+ * fed by it. Returns the three mentions it linked (none when the sentence has no such phrase).
+ */
+function channelBetween(
+  tokens: readonly Token[],
+  resolved: readonly Resolved[],
+  state: TurnState,
+): Set<Resolved> {
+  const at = tokens.findIndex((t) => t.w === 'between');
+  if (at < 0) return new Set();
+  const channel = [...resolved].reverse().find((r) => r.mention.end <= at && CHANNELS.has(r.kind));
+  const after = resolved.filter((r) => r.mention.start > at && COMPUTE.has(r.kind));
+  const sender = after[0];
+  const andAt = sender ? tokens.findIndex((t, i) => i > sender.mention.start && t.w === 'and') : -1;
+  const receiver = after.find((r) => r.mention.start > andAt && r.ids.join() !== sender?.ids.join());
+  if (!channel || !sender || !receiver || andAt < 0) return new Set();
+  for (const c of channel.ids) {
+    for (const f of sender.ids) connectIds(f, sender.kind, c, channel.kind, ['publish'], state);
+    for (const t of receiver.ids) {
+      if (state.knowledge.accessModes(channel.kind, receiver.kind).includes('trigger'))
+        state.draft.connect(c, t, 'trigger');
+      else connectIds(t, receiver.kind, c, channel.kind, ['consume'], state);
+    }
+  }
+  return new Set([channel, sender, receiver]);
 }
 
 /** A static site comes with its CloudFront distribution: a new CDN put in front of one is that distribution. */

@@ -314,6 +314,16 @@ export function findParams(tokens: readonly Token[], sentence: string): ParamHit
       push(i, i + 2, 'provisioned capacity', only(['kv_table'], 'billing_mode', 'PROVISIONED'), true);
       continue;
     }
+    // "DynamoDB table, provisioned, PITR on": the word alone, as a listed attribute of a table
+    const tableWords = new Set(['table', 'tables', 'dynamodb', 'dynamo', 'ddb', ',', 'and']);
+    if (
+      t.w === 'provisioned' &&
+      (next === undefined || tableWords.has(next)) &&
+      tableWords.has(tokens[i - 1]?.w ?? '')
+    ) {
+      push(i, i + 1, 'provisioned capacity', only(['kv_table'], 'billing_mode', 'PROVISIONED'), true);
+      continue;
+    }
     if ((t.w === 'dead' && next === 'letter') || t.w === 'dlq' || t.w === 'deadletter') {
       const end = t.w === 'dead' ? (next2 && /^(queues?)$/.test(next2) ? i + 3 : i + 2) : i + 1;
       push(i, end, 'dead-letter queue', only(['queue'], 'dead_letter_queue', !negated(tokens, i)), true);
