@@ -181,3 +181,16 @@ describe('embedded planner: channels between, "they", bare attributes', () => {
     expect(paramsOf(play('a DynamoDB table, provisioned'), 'kv_table').billing_mode).toBe('PROVISIONED');
   });
 });
+
+describe('embedded planner: a site at a domain', () => {
+  it('reads "site" as a static site and gives it the hostname next to it', () => {
+    const arch = play('blog.example.dev should serve the engineering blog site');
+    expect(kinds(arch)).toEqual(['dns', 'static_site']);
+    expect(links(arch)).toEqual(['dns>static_site:route']);
+    expect(paramsOf(arch, 'dns').domain_name).toBe('blog.example.dev');
+  });
+
+  it('reads "the site on a static website" as one site', () => {
+    expect(kinds(play('put the docs site on a static website'))).toEqual(['static_site']);
+  });
+});

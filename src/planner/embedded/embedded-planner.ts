@@ -771,15 +771,17 @@ function resolveMentions(
         continue;
       }
     }
-    // apposition: "our web app as a Fargate service" names one component twice
+    // apposition: "our web app as a Fargate service", "the marketing site on a static website" names one
+    // component twice
     const previous = out.at(-1);
     if (
       previous &&
       previous.kind === mention.kind &&
-      tokens.slice(previous.mention.end, mention.start).some((t) => t.w === 'as') &&
+      previous.ids.length === 1 &&
+      tokens.slice(previous.mention.end, mention.start).some((t) => t.w === 'as' || t.w === 'on') &&
       tokens
         .slice(previous.mention.end, mention.start)
-        .every((t) => ['as', 'a', 'an', 'the', 'one'].includes(t.w))
+        .every((t) => ['as', 'on', 'a', 'an', 'the', 'one'].includes(t.w))
     ) {
       for (const id of previous.ids) updateParams(id, previous.kind, mention.params, state);
       out.push({ mention, ids: previous.ids, kind: previous.kind, isNew: false });

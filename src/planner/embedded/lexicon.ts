@@ -165,6 +165,8 @@ const ROWS: readonly Row[] = [
   ['static website', 'static_site'],
   ['static web site', 'static_site'],
   ['website', 'static_site'],
+  ['site', 'static_site'],
+  ['web site', 'static_site'],
   ['spa', 'static_site', { params: { spa: true } }],
   ['single page app', 'static_site', { params: { spa: true } }],
   ['single page application', 'static_site', { params: { spa: true } }],
