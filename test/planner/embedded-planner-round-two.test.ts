@@ -194,3 +194,16 @@ describe('embedded planner: a site at a domain', () => {
     expect(kinds(play('put the docs site on a static website'))).toEqual(['static_site']);
   });
 });
+
+describe('embedded planner: reached through a channel', () => {
+  it('feeds the receiver from the channel when no sender is named', () => {
+    expect(links(play('orders get to the packing worker via a queue'))).toEqual(['worker>queue:consume']);
+    expect(links(play('alerts reach a Lambda through an SNS topic'))).toEqual(['topic>function:trigger']);
+  });
+
+  it('takes the sender from a clause after the channel, past its qualifier', () => {
+    expect(
+      links(play('jobs reach the resize worker through a queue that the intake Lambda publishes to')),
+    ).toEqual(['function>queue:publish', 'worker>queue:consume']);
+  });
+});

@@ -370,10 +370,12 @@ function planSentence(sentence: string, state: TurnState): void {
   const clauses = eventClauses(tokens, resolved, state);
   for (const p of clauses.covered) covered.add(p);
   const between = channelBetween(tokens, resolved, state);
+  const reached = reachedThrough(tokens, resolved, state);
+  for (const p of reached.covered) covered.add(p);
   connectMentions(
     tokens,
     covered,
-    resolved.filter((r) => !clauses.excluded.has(r) && !between.has(r)),
+    resolved.filter((r) => !clauses.excluded.has(r) && !between.has(r) && r !== reached.receiver),
     state,
   );
   perItem(tokens, resolved, state);
@@ -1121,7 +1123,7 @@ function connectMentions(
         subject === lastMention &&
         previousMention &&
         previousMention !== subject &&
-        (relativeGap(tokens.slice(previousMention.mention.end, subject.mention.start)) ||
+        (relativeGap(tokens.slice(previousMention.mention.end, mentionStart(subject))) ||
           !tokens
             .slice(previousMention.mention.end, subject.mention.start)
             .some((t) => CLAUSE_BREAKS.has(t.w) || verbClass(t.w) !== undefined))
@@ -1327,6 +1329,11 @@ function RELATIVE_BEFORE(tokens: readonly Token[], mention: Resolved): boolean {
 }
 
 /** ", which a": only a relative pronoun (and a comma or article) between an object and its clause's subject. */
+/** Where a mention starts counting its qualifier ("the upload Lambda": at "upload"). */
+function mentionStart(r: Resolved): number {
+  return r.mention.qualifier ? r.mention.start - 1 : r.mention.start;
+}
+
 function relativeGap(gap: readonly Token[]): boolean {
   return (
     gap.some((t) => RELATIVE.has(t.w)) &&
@@ -1656,6 +1663,51 @@ function channelBetween(
     }
   }
   return new Set([channel, sender, receiver]);
+}
+
+const REACH_VERBS = new Set([
+  'reach',
+  'reaches',
+  'get',
+  'gets',
+  'arrive',
+  'arrives',
+  'come',
+  'comes',
+  'travel',
+  'travels',
+]);
+
+/**
+ * "uploads reach the transcoding worker through an SQS queue": no sender is named, so the receiver is fed
+ * by the channel and the words before it say nothing more (the sender may come in a clause after).
+ */
+function reachedThrough(
+  tokens: readonly Token[],
+  resolved: readonly Resolved[],
+  state: TurnState,
+): { receiver?: Resolved; covered: number[] } {
+  const reachAt = tokens.findIndex((t) => REACH_VERBS.has(t.w));
+  if (reachAt < 0 || resolved.some((r) => r.mention.start < reachAt)) return { covered: [] };
+  const receiver = resolved.find((r) => r.mention.start > reachAt && COMPUTE.has(r.kind));
+  if (!receiver) return { covered: [] };
+  const channel = resolved.find(
+    (r) =>
+      r.mention.start > receiver.mention.end &&
+      CHANNELS.has(r.kind) &&
+      tokens.slice(receiver.mention.end, r.mention.start).some((t) => VIA_WORDS.has(t.w) || t.w === 'way'),
+  );
+  if (!channel) return { covered: [] };
+  for (const c of channel.ids) {
+    for (const t of receiver.ids) {
+      if (state.knowledge.accessModes(channel.kind, receiver.kind).includes('trigger'))
+        state.draft.connect(c, t, 'trigger');
+      else connectIds(t, receiver.kind, c, channel.kind, ['consume'], state);
+    }
+  }
+  const covered: number[] = [];
+  for (let p = 0; p < channel.mention.start; p++) covered.push(p);
+  return { receiver, covered };
 }
 
 /** A static site comes with its CloudFront distribution: a new CDN put in front of one is that distribution. */
