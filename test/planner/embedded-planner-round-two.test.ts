@@ -207,3 +207,19 @@ describe('embedded planner: reached through a channel', () => {
     ).toEqual(['function>queue:publish', 'worker>queue:consume']);
   });
 });
+
+describe('embedded planner: qualifiers that are not components', () => {
+  it('reads "the API Lambda" as one function', () => {
+    const arch = play('an API Lambda and a batch worker, both writing to a bucket');
+    expect(kinds(arch)).toEqual(['bucket', 'function', 'worker']);
+    expect(links(arch)).toEqual(['function>bucket:write', 'worker>bucket:write']);
+  });
+
+  it('absorbs "share" after EFS but keeps it a verb after workers', () => {
+    expect(links(play('the worker mounts an EFS share and caches results in Redis'))).toEqual([
+      'worker>cache:readwrite',
+      'worker>file_system:readwrite',
+    ]);
+    expect(links(play('workers share files through EFS'))).toEqual(['worker>file_system:readwrite']);
+  });
+});

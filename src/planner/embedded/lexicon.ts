@@ -316,6 +316,11 @@ export const ABSORBED_NOUNS: ReadonlySet<string> = new Set([
   'layer',
 ]);
 
+/** Nouns absorbed only after a phrase of one kind ("an EFS share"; "workers share files" is a verb). */
+export const KIND_NOUNS: Readonly<Partial<Record<ComponentKind, ReadonlySet<string>>>> = {
+  file_system: new Set(['share', 'shares', 'volume', 'volumes', 'mount']),
+};
+
 /** The id a new component of a kind gets when nothing better is said. */
 export const DEFAULT_ID: Readonly<Record<ComponentKind, string>> = {
   http_api: 'api',

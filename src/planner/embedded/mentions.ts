@@ -1,7 +1,7 @@
 import type { ParamValue } from '../../model/architecture.ts';
 import type { ComponentKind } from '../../model/kinds.ts';
 import type { KindPhrase } from './lexicon.ts';
-import { ABSORBED_NOUNS, KIND_PHRASES } from './lexicon.ts';
+import { ABSORBED_NOUNS, KIND_NOUNS, KIND_PHRASES } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 import { numberOf } from './tokenize.ts';
 import { COMMON_WORDS, LEXICON_WORDS } from './vocabulary.ts';
@@ -242,6 +242,21 @@ function matchId(
   return best;
 }
 
+/** Prepositions are never a component's name ("share files through EFS" is not "through-fs"). */
+const NOT_QUALIFIERS = new Set([
+  'through',
+  'via',
+  'over',
+  'into',
+  'onto',
+  'from',
+  'with',
+  'behind',
+  'between',
+  'across',
+  'without',
+]);
+
 function isQualifier(word: string): boolean {
   return (
     /^[a-z][a-z0-9]{2,}$/.test(word) &&
@@ -251,7 +266,8 @@ function isQualifier(word: string): boolean {
     !DEFINITE.has(word) &&
     !INDEFINITE.has(word) &&
     numberOf(word) === null &&
-    !word.endsWith('ly')
+    !word.endsWith('ly') &&
+    !NOT_QUALIFIERS.has(word)
   );
 }
 
@@ -265,6 +281,8 @@ function sameFamily(a: ComponentKind, b: ComponentKind): boolean {
   return a === b || (RELATIONAL.has(a) && RELATIONAL.has(b));
 }
 
+const QUALIFIED_BY_API: ReadonlySet<ComponentKind> = new Set(['function', 'worker']);
+const PLACE_PREPOSITIONS = new Set(['in', 'into', 'to', 'on', 'onto', 'with', 'using']);
 const VERB_OBJECTS = new Set(['the', 'its', 'their', 'our', 'into', 'in', 'to', 'from']);
 const NOT_BEFORE_VERB = new Set([
   'a',
@@ -310,16 +328,30 @@ export function findMentions(
       continue;
     }
     // "the service searches the domain", "it caches the results": a kind word used as the verb
+    // "... and caches sessions in ElastiCache": a verb, its plain object, then where
+    const verbThenWhere =
+      tokens[i - 1]?.w === 'and' &&
+      /s$/.test(t.w) &&
+      !matchAt(tokens, i + 1, covered) &&
+      PLACE_PREPOSITIONS.has(tokens[i + 2]?.w ?? '');
     if (
       byKind &&
       byKind.end === i + 1 &&
       VERBS.has(t.w) &&
-      VERB_OBJECTS.has(tokens[i + 1]?.w ?? '') &&
-      !NOT_BEFORE_VERB.has(tokens[i - 1]?.w ?? '') &&
+      ((VERB_OBJECTS.has(tokens[i + 1]?.w ?? '') && !NOT_BEFORE_VERB.has(tokens[i - 1]?.w ?? '')) ||
+        verbThenWhere) &&
       numberOf(tokens[i - 1]?.w) === null
     ) {
       i++;
       continue;
+    }
+    // "the API Lambda", "an API worker": "API" says what the code serves, it is not a second component
+    if (byKind && byKind.entry.kind === 'http_api' && byKind.entry.words.join(' ') === 'api') {
+      const following = matchAt(tokens, byKind.end, covered);
+      if (following && QUALIFIED_BY_API.has(following.entry.kind)) {
+        i++;
+        continue;
+      }
     }
     if (byKind) {
       let { entry, end } = byKind;
@@ -330,7 +362,11 @@ export function findMentions(
       let modifier = entry.modifier === true;
       for (;;) {
         if (end < tokens.length && covered.has(end)) break;
-        if (!modifier && tokens[end] && ABSORBED_NOUNS.has(tokens[end]!.w)) {
+        if (
+          !modifier &&
+          tokens[end] &&
+          (ABSORBED_NOUNS.has(tokens[end]!.w) || KIND_NOUNS[kind]?.has(tokens[end]!.w))
+        ) {
           const noun = tokens[end]!.w;
           if (noun === 'service' || noun === 'services' || noun === 'server') alternatives = undefined;
           end++;
