@@ -223,3 +223,21 @@ describe('embedded planner: qualifiers that are not components', () => {
     expect(links(play('workers share files through EFS'))).toEqual(['worker>file_system:readwrite']);
   });
 });
+
+describe('embedded planner: clause subjects and a bare "in front"', () => {
+  it('reads "it" opening a clause as the subject of the clause before', () => {
+    expect(
+      links(
+        play(
+          'a Lambda that writes results to DynamoDB, and it should be triggered by messages on an SQS queue',
+        ),
+      ),
+    ).toEqual(['function>kv_table:write', 'queue>function:trigger']);
+  });
+
+  it('puts a front door "in front" of the code built so far', () => {
+    expect(links(play('a Fargate service for the shop', 'a load balancer in front'))).toEqual([
+      'load_balancer>container_service:route',
+    ]);
+  });
+});

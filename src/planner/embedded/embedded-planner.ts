@@ -379,6 +379,7 @@ function planSentence(sentence: string, state: TurnState): void {
     state,
   );
   perItem(tokens, resolved, state);
+  frontOfWhatExists(tokens, resolved, state);
   scheduleLinks(hits, resolved, state);
   domainLinks(hits, resolved, state);
   applyMeta(meta, state);
@@ -867,6 +868,22 @@ function resolvePronoun(
   } else subjectVerbAt = verbAt;
   const subject =
     verbAt >= 0 ? [...earlier].reverse().find((r) => r.mention.start < subjectVerbAt) : undefined;
+  // "a Lambda that indexes changes into OpenSearch, and it should be kicked off by ...": "it" opening a
+  // clause is the subject of the clause before, not its last object
+  const opensClause =
+    [',', 'and', 'but', 'so'].includes(tokens[mention.start - 1]?.w ?? '') &&
+    (MODALS.has(tokens[mention.end]?.w ?? '') ||
+      ['is', 'also', 'then', 'gets'].includes(tokens[mention.end]?.w ?? '') ||
+      verbClass(tokens[mention.end]?.w ?? '') !== undefined);
+  if (
+    opensClause &&
+    mention.text === 'it' &&
+    subject &&
+    COMPUTE.has(subject.kind) &&
+    subject.ids.length === 1
+  ) {
+    return { ids: subject.ids, kind: subject.kind };
+  }
   // "an S3 bucket it reads config from": a pronoun acting right after a mention is not that mention
   const acts = verbClass(tokens.slice(mention.end, mention.end + 3).find((t) => !ADVERBS.has(t.w))?.w ?? '');
   const adjacent = acts ? earlier.find((r) => r.mention.end === mention.start) : undefined;
@@ -1635,6 +1652,30 @@ function handOff(from: Resolved, to: Resolved, verb: VerbClass, state: TurnState
     }
   }
   return true;
+}
+
+/** "ALB in front" with nothing after: in front of the code built so far (the latest service that takes it). */
+function frontOfWhatExists(tokens: readonly Token[], resolved: readonly Resolved[], state: TurnState): void {
+  const at = tokens.findIndex(
+    (t, i) => t.w === 'in' && tokens[i + 1]?.w === 'front' && tokens[i + 2]?.w !== 'of',
+  );
+  if (at < 0) return;
+  const door = [...resolved]
+    .reverse()
+    .find((r) => r.mention.end <= at && (FRONT_DOORS.has(r.kind) || r.kind === 'cdn'));
+  if (!door || resolved.some((r) => r.mention.start > at)) return;
+  for (const id of door.ids) {
+    if (state.draft.connections.some((c) => c.from === id)) continue;
+    const target = [...state.draft.components]
+      .reverse()
+      .find(
+        (c) =>
+          c.id !== id &&
+          COMPUTE.has(c.kind) &&
+          state.knowledge.accessModes(door.kind, c.kind).some((m) => m === 'route' || m === 'origin'),
+      );
+    if (target) connectIds(id, door.kind, target.id, target.kind, ['route', 'origin'], state);
+  }
 }
 
 /**
