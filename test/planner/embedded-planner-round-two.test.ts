@@ -241,3 +241,11 @@ describe('embedded planner: clause subjects and a bare "in front"', () => {
     ]);
   });
 });
+
+describe('embedded planner: a sender domain', () => {
+  it('gives "the example.com domain" to SES rather than adding a DNS zone', () => {
+    const arch = play('a worker that sends emails through SES from the shop.dev domain');
+    expect(kinds(arch)).toEqual(['email', 'worker']);
+    expect(paramsOf(arch, 'email').domain).toBe('shop.dev');
+  });
+});

@@ -358,7 +358,7 @@ function planSentence(sentence: string, state: TurnState): void {
     return;
   }
 
-  const resolved = resolveMentions(tokens, mentions, names, hits, state);
+  const resolved = emailDomain(resolveMentions(tokens, mentions, names, hits, state), hits, state);
   state.sentence = resolved;
   state.tokens = tokens;
   state.bareLinks.clear();
@@ -1652,6 +1652,24 @@ function handOff(from: Resolved, to: Resolved, verb: VerbClass, state: TurnState
     }
   }
   return true;
+}
+
+/**
+ * "sends emails through SES from the example.com domain": the domain is the sender's, not a DNS zone to
+ * add; the new zone is dropped so the name goes to the email component.
+ */
+function emailDomain(resolved: Resolved[], hits: readonly ParamHit[], state: TurnState): Resolved[] {
+  if (!resolved.some((r) => r.kind === 'email')) return resolved;
+  const zone = resolved.find(
+    (r) =>
+      r.kind === 'dns' &&
+      r.isNew &&
+      /^domains?$/.test(r.mention.text) &&
+      hits.some((h) => h.end === r.mention.start && h.value('email') !== null),
+  );
+  if (!zone) return resolved;
+  for (const id of zone.ids) state.draft.remove(id);
+  return resolved.filter((r) => r !== zone);
 }
 
 /** "ALB in front" with nothing after: in front of the code built so far (the latest service that takes it). */
