@@ -249,3 +249,11 @@ describe('embedded planner: a sender domain', () => {
     expect(paramsOf(arch, 'email').domain).toBe('shop.dev');
   });
 });
+
+describe('embedded planner: unknown verbs', () => {
+  it('takes the purpose after the object ("for caching") over an unknown verb, and does not name the object after the verb', () => {
+    const arch = play('the worker prefers Redis for caching');
+    expect(links(arch)).toEqual(['worker>cache:readwrite']);
+    expect(arch.components.map((c) => c.id).sort()).toEqual(['cache', 'worker']);
+  });
+});

@@ -1215,6 +1215,14 @@ function connectMentions(
       if (gap.some((t) => t.w === 'and') && ['read', 'consume', 'readwrite', 'link'].includes(verb)) {
         if (preposition === 'into' || preposition === 'onto') verb = 'write';
       }
+      const purpose =
+        tokens[current.mention.end]?.w === 'for'
+          ? verbClass(tokens[current.mention.end + 1]?.w ?? '')
+          : undefined;
+      if (verb === 'transfer' && purpose && purpose !== 'transfer') {
+        // "favours Redis for caching": an unknown verb says less than the purpose after the object
+        verb = purpose;
+      }
       if (verb === 'transfer') {
         // "loads it into S3" writes, "pulls from the database" reads; otherwise the first object is read
         const preposition = [...tokens.slice(pending.at + 1, current.mention.start)]

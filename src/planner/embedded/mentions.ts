@@ -450,7 +450,12 @@ export function findMentions(
         i = end + 1;
         continue;
       }
-      const described = describe(tokens, covered, { start: i, end, kind, params, alternatives });
+      let described = describe(tokens, covered, { start: i, end, kind, params, alternatives });
+      // "the worker prefers DynamoDB": a word right after another mention is its verb, not this one's name
+      if (described.qualifier && mentions.at(-1)?.end === i - 1) {
+        const { qualifier: _verb, ...rest } = described;
+        described = rest;
+      }
       mentions.push(modifier ? { ...described, modifierOnly: true } : described);
       i = end;
       continue;
