@@ -1,34 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Architecture, emptyArchitecture } from '../../src/model/architecture.ts';
-import { applyOperations } from '../../src/model/apply-operations.ts';
-import { EmbeddedPlanner } from '../../src/planner/embedded/embedded-planner.ts';
-import { touchedIds } from '../../src/planner/session.ts';
-
-const planner = new EmbeddedPlanner();
-
-/** Plays messages as a conversation would ("it" is what the previous message touched). */
-function play(...messages: string[]): Architecture {
-  let architecture = emptyArchitecture();
-  let focus: string[] = [];
-  for (const message of messages) {
-    const plan = planner.planSync({ architecture, message, focus });
-    const touched = touchedIds(plan);
-    if (touched.length > 0) focus = touched;
-    const applied = applyOperations(architecture, plan.operations);
-    if (!applied.ok) throw applied.error;
-    architecture = applied.architecture;
-  }
-  return architecture;
-}
-
-/** Components as sorted kinds, connections as sorted `fromKind>toKind:access`. */
-function shape(arch: Architecture): { kinds: string[]; links: string[] } {
-  const kindOf = new Map(arch.components.map((c) => [c.id, c.kind]));
-  return {
-    kinds: arch.components.map((c) => c.kind).sort(),
-    links: arch.connections.map((c) => `${kindOf.get(c.from)}>${kindOf.get(c.to)}:${c.access}`).sort(),
-  };
-}
+import { play, shape } from './planner-conversation.ts';
 
 describe('embedded planner on everyday phrasing', () => {
   it('reads the passive voice, with the object before or after the agent', () => {

@@ -1,34 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Architecture, emptyArchitecture } from '../../src/model/architecture.ts';
-import { applyOperations } from '../../src/model/apply-operations.ts';
-import { EmbeddedPlanner } from '../../src/planner/embedded/embedded-planner.ts';
-import { touchedIds } from '../../src/planner/session.ts';
-
-const planner = new EmbeddedPlanner();
-
-/** Plays messages as a conversation would ("it" is what the previous message touched). */
-function play(...messages: string[]): Architecture {
-  let architecture = emptyArchitecture();
-  let focus: string[] = [];
-  for (const message of messages) {
-    const plan = planner.planSync({ architecture, message, focus });
-    const touched = touchedIds(plan);
-    if (touched.length > 0) focus = touched;
-    const applied = applyOperations(architecture, plan.operations);
-    if (!applied.ok) throw applied.error;
-    architecture = applied.architecture;
-  }
-  return architecture;
-}
-
-function kinds(arch: Architecture): string[] {
-  return arch.components.map((c) => c.kind).sort();
-}
-
-function links(arch: Architecture): string[] {
-  const kindOf = new Map(arch.components.map((c) => [c.id, c.kind]));
-  return arch.connections.map((c) => `${kindOf.get(c.from)}>${kindOf.get(c.to)}:${c.access}`).sort();
-}
+import type { Architecture } from '../../src/model/architecture.ts';
+import { kinds, links, play } from './planner-conversation.ts';
 
 function paramsOf(arch: Architecture, kind: string): Record<string, unknown> {
   return arch.components.find((c) => c.kind === kind)?.params ?? {};

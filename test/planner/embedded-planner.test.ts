@@ -1,38 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Architecture, emptyArchitecture } from '../../src/model/architecture.ts';
-import { applyOperations } from '../../src/model/apply-operations.ts';
+import { emptyArchitecture } from '../../src/model/architecture.ts';
 import { EmbeddedPlanner } from '../../src/planner/embedded/embedded-planner.ts';
-import { touchedIds } from '../../src/planner/session.ts';
 import { parseSchedule } from '../../src/planner/embedded/schedule.ts';
 import { correct } from '../../src/planner/embedded/tokenize.ts';
+import { conversation, play } from './planner-conversation.ts';
 
 const planner = new EmbeddedPlanner();
-
-/** A conversation with the planner alone: "it" is what the previous message touched, as in the service. */
-function conversation() {
-  let architecture = emptyArchitecture();
-  let focus: string[] = [];
-  return {
-    get architecture(): Architecture {
-      return architecture;
-    },
-    say(...messages: string[]): Architecture {
-      for (const message of messages) {
-        const plan = planner.planSync({ architecture, message, focus });
-        const touched = touchedIds(plan);
-        if (touched.length > 0) focus = touched;
-        const applied = applyOperations(architecture, plan.operations);
-        if (!applied.ok) throw applied.error;
-        architecture = applied.architecture;
-      }
-      return architecture;
-    },
-  };
-}
-
-function play(...messages: string[]): Architecture {
-  return conversation().say(...messages);
-}
 
 describe('embedded planner', () => {
   it('understands the example from the design document', () => {
