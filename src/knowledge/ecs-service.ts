@@ -15,6 +15,19 @@ export const ECS_COMPUTE: ComputeTrait = {
   triggerTarget: 'ecs',
 };
 
+/** What every ECS Fargate kind (container service, worker) is made of. */
+export const ECS_AWS_RESOURCES: readonly string[] = [
+  'AWS::ECS::Service',
+  'AWS::ECS::TaskDefinition',
+  'AWS::ECS::Cluster',
+  'AWS::IAM::Role',
+  'AWS::Logs::LogGroup',
+  'AWS::EC2::SecurityGroup',
+];
+
+/** The name of the one container of a task: load balancers and Cloud Map find its port through it. */
+const CONTAINER = 'app';
+
 export function ecsParams(withPort: boolean): ParamSpec[] {
   const specs: ParamSpec[] = [
     param({
@@ -133,7 +146,7 @@ export function expandEcsService(ctx: KindContext, withPort: boolean): Record<st
     mountPoints.push({ SourceVolume: mount.peer, ContainerPath: `/mnt/${mount.peer}`, ReadOnly: false });
   }
   const container: Record<string, CfnValue> = {
-    Name: 'app',
+    Name: CONTAINER,
     Image: image,
     Essential: true,
     Privileged: false,
@@ -197,7 +210,7 @@ export function expandEcsService(ctx: KindContext, withPort: boolean): Record<st
   const dependsOn = new Set<string>(inbound.mounts.flatMap((m) => m.dependsOn));
   if (port !== null && inbound.targetGroups.length > 0) {
     service.LoadBalancers = inbound.targetGroups.map((tg) => ({
-      ContainerName: 'app',
+      ContainerName: CONTAINER,
       ContainerPort: port,
       TargetGroupArn: tg.targetGroup,
     }));
@@ -205,7 +218,7 @@ export function expandEcsService(ctx: KindContext, withPort: boolean): Record<st
     for (const tg of inbound.targetGroups) dependsOn.add(tg.dependsOn);
   }
   if (port !== null && inbound.features.includes(SERVICE_DISCOVERY)) {
-    const discovery = serviceDiscovery(ctx, 'app', port);
+    const discovery = serviceDiscovery(ctx, CONTAINER, port);
     Object.assign(out, discovery.resources);
     service.ServiceRegistries = [discovery.registry];
   }

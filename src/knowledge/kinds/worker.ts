@@ -1,4 +1,4 @@
-import { ECS_COMPUTE, ecsParams, expandEcsService } from '../ecs-service.ts';
+import { ECS_AWS_RESOURCES, ECS_COMPUTE, ecsParams, expandEcsService } from '../ecs-service.ts';
 import { defineKind } from '../kind-definition.ts';
 
 export default defineKind({
@@ -6,14 +6,7 @@ export default defineKind({
   title: 'Worker',
   description:
     "An ECS Fargate service with no load balancer, consuming a queue or stream (`consume` connection) or doing background work: private subnets, no inbound traffic, read-only root file system, task role with only its connections' grants.",
-  awsResources: [
-    'AWS::ECS::Service',
-    'AWS::ECS::TaskDefinition',
-    'AWS::ECS::Cluster',
-    'AWS::IAM::Role',
-    'AWS::Logs::LogGroup',
-    'AWS::EC2::SecurityGroup',
-  ],
+  awsResources: ECS_AWS_RESOURCES,
   network: 'always',
   compute: ECS_COMPUTE,
   params: ecsParams(false),
