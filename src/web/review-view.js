@@ -3,16 +3,7 @@
   const IC = window.IC;
   const { el, field } = IC;
 
-  const STATES = [
-    'open',
-    'changes_requested',
-    'approved',
-    'rejected',
-    'applying',
-    'applied',
-    'failed',
-    'closed',
-  ];
+  const STATES = IC.changeRequestStates; // served by the API from its own list (web-plugin.ts)
   const STATUS_OPTIONS = [['', 'Waiting for review']]
     .concat(STATES.map((s) => [s, s.replace('_', ' ')]))
     .concat([['all', 'Any state']]);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CHANGE_REQUEST_STATES } from '../change-requests/state-machine.ts';
 import { renderSvg } from '../diagram/render-svg.ts';
 import { problemResponses } from '../http/problem.ts';
 import { currentUser } from '../identity/identity-plugin.ts';
@@ -31,6 +32,7 @@ export const WEB_FILES = [
   'dom.js',
   'api.js',
   'render-proposal.js',
+  'change-request-states.js',
   'conversations-view.js',
   'review-view.js',
   'app.js',
@@ -56,10 +58,17 @@ export const PAGE_CSP = [
 /** An SVG shown on its own can hold no script or remote content. */
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
+/** Served files made from the API's own definitions rather than read from this folder. */
+const GENERATED: Readonly<Record<string, string>> = {
+  'change-request-states.js': `(window.IC = window.IC || {}).changeRequestStates = ${JSON.stringify(CHANGE_REQUEST_STATES)};\n`,
+};
+
 function loadAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   for (const name of WEB_FILES) {
-    const body = readFileSync(new URL(`./${name}`, import.meta.url));
+    const generated = GENERATED[name];
+    const body =
+      generated === undefined ? readFileSync(new URL(`./${name}`, import.meta.url)) : Buffer.from(generated);
     const ext = name.slice(name.lastIndexOf('.') + 1);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     assets.set(name, { body, type: TYPES[ext] ?? 'application/octet-stream', etag });
