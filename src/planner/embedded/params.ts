@@ -44,6 +44,8 @@ function versionedRuntime(word: string, version: string): string | null {
   return null;
 }
 
+/** Words that may sit either side of a bare "provisioned" listed as a table's attribute. */
+const TABLE_LIST_WORDS = new Set(['table', 'tables', 'dynamodb', 'dynamo', 'ddb', ',', 'and']);
 const MEMORY_WORDS = new Set(['memory', 'ram', 'mem']);
 const STORAGE_WORDS = new Set(['storage', 'disk', 'volume', 'space', 'allocated', 'ssd', 'data']);
 const NEGATIONS = new Set([
@@ -315,11 +317,10 @@ export function findParams(tokens: readonly Token[], sentence: string): ParamHit
       continue;
     }
     // "DynamoDB table, provisioned, PITR on": the word alone, as a listed attribute of a table
-    const tableWords = new Set(['table', 'tables', 'dynamodb', 'dynamo', 'ddb', ',', 'and']);
     if (
       t.w === 'provisioned' &&
-      (next === undefined || tableWords.has(next)) &&
-      tableWords.has(tokens[i - 1]?.w ?? '')
+      (next === undefined || TABLE_LIST_WORDS.has(next)) &&
+      TABLE_LIST_WORDS.has(tokens[i - 1]?.w ?? '')
     ) {
       push(i, i + 1, 'provisioned capacity', only(['kv_table'], 'billing_mode', 'PROVISIONED'), true);
       continue;
