@@ -1,6 +1,7 @@
 import { type CfnObject, type CfnValue, getAtt, ref } from './cfn.ts';
 import { inlinePolicies } from './iam.ts';
 import type { KindContext, ResourceDraft } from './kind-definition.ts';
+import { envWithSecretArns } from './secret-arn-env.ts';
 
 /** Roles of the resources EKS Pod Identity adds to a cluster. */
 export const POD_IDENTITY_ROLES = {
@@ -86,12 +87,10 @@ export function podIdentity(ctx: KindContext, clusterRole: string, nodeGroupRole
     Description: `Role the pods of service account ${namespace}/${serviceAccount} in ${ctx.id} receive`,
     Value: getAtt(ctx.logicalId(POD_IDENTITY_ROLES.role), 'Arn'),
   });
-  const values: Record<string, CfnValue> = { ...inbound.env };
-  for (const [name, arn] of Object.entries(inbound.secrets)) values[`${name}_ARN`] = arn;
-  for (const name of Object.keys(values).sort()) {
+  for (const [name, value] of Object.entries(envWithSecretArns(inbound))) {
     ctx.output(`${ctx.id}-${name.toLowerCase().replace(/_/g, '-')}`, {
       Description: `${name} for the workloads of ${ctx.id} (a ConfigMap value)`,
-      Value: values[name]!,
+      Value: value,
     });
   }
   for (const mount of inbound.mounts) {

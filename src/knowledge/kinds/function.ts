@@ -3,6 +3,7 @@ import { assumeRolePolicy, inlinePolicies, statement } from '../iam.ts';
 import { defineKind, type PolicyStatement, type ResourceDraft } from '../kind-definition.ts';
 import { logGroup } from '../log-group.ts';
 import { param } from '../params.ts';
+import { envWithSecretArns } from '../secret-arn-env.ts';
 import { securityGroup } from '../security-group.ts';
 
 export const RUNTIMES = [
@@ -172,7 +173,8 @@ export default defineKind({
     };
     if (params.reserved_concurrency !== null)
       properties.ReservedConcurrentExecutions = params.reserved_concurrency as number;
-    const env = sortedEnv({ ...inbound.env, ...secretEnv(inbound.secrets) });
+    // Lambda has no secret injection: the code fetches each secret by its `<NAME>_ARN` at start.
+    const env = envWithSecretArns(inbound);
     if (Object.keys(env).length > 0) properties.Environment = { Variables: env };
     if (inbound.mounts.length > 0) {
       properties.FileSystemConfigs = inbound.mounts.map((m) => ({
@@ -200,16 +202,3 @@ export default defineKind({
     return out;
   },
 });
-
-/** Lambda has no secret injection: pass secret ARNs as `<NAME>_ARN` for the code to fetch at start. */
-function secretEnv(secrets: Record<string, CfnValue>): Record<string, CfnValue> {
-  const out: Record<string, CfnValue> = {};
-  for (const [key, value] of Object.entries(secrets)) out[`${key}_ARN`] = value;
-  return out;
-}
-
-export function sortedEnv(env: Record<string, CfnValue>): Record<string, CfnValue> {
-  const out: Record<string, CfnValue> = {};
-  for (const key of Object.keys(env).sort()) out[key] = env[key]!;
-  return out;
-}

@@ -3,6 +3,7 @@ import { assumeRolePolicy, inlinePolicies, managedPolicyArn } from '../iam.ts';
 import { defineKind, type ResourceDraft } from '../kind-definition.ts';
 import { param } from '../params.ts';
 import { routeTargetParams } from '../route-target-params.ts';
+import { envWithSecretArns } from '../secret-arn-env.ts';
 import { securityGroup } from '../security-group.ts';
 
 export default defineKind({
@@ -67,11 +68,8 @@ export default defineKind({
     };
     out.sg = securityGroup(ctx, inbound, { description: `VM ${ctx.id}`, egressHttps: true });
     const envLines: CfnValue[] = ['#!/bin/bash\nset -euo pipefail\ncat > /etc/app.env <<EOF\n'];
-    const env = {
-      ...inbound.env,
-      ...Object.fromEntries(Object.entries(inbound.secrets).map(([k, v]) => [`${k}_ARN`, v])),
-    };
-    for (const key of Object.keys(env).sort()) envLines.push(`${key}=`, env[key]!, '\n');
+    for (const [key, value] of Object.entries(envWithSecretArns(inbound)))
+      envLines.push(`${key}=`, value, '\n');
     envLines.push('EOF\nchmod 600 /etc/app.env\n');
     out['launch-template'] = {
       Type: 'AWS::EC2::LaunchTemplate',
