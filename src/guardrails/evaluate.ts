@@ -144,10 +144,6 @@ const RESOURCE_ATTRIBUTES = new Set([
   'CreationPolicy',
 ]);
 
-/**
- * JSON pointer of a result path: a property path (`A.B` → `/Resources/X/Properties/A/B`), or a resource
- * attribute such as `DeletionPolicy` (→ `/Resources/X/DeletionPolicy`) when no property has that name.
- */
 /** Whether a result path names a property, rather than a resource attribute no property is named after. */
 function isPropertyPath(resource: ResourceView, path: string): boolean {
   const first = path === '' ? '' : pathSegments(path).first;
@@ -156,6 +152,10 @@ function isPropertyPath(resource: ResourceView, path: string): boolean {
   return typeof properties === 'object' && properties !== null && Object.hasOwn(properties, first);
 }
 
+/**
+ * JSON pointer of a result path: a property path (`A.B` → `/Resources/X/Properties/A/B`), or a resource
+ * attribute such as `DeletionPolicy` (→ `/Resources/X/DeletionPolicy`) when no property has that name.
+ */
 function pointerFor(resource: ResourceView, path: string | undefined): string {
   if (path === undefined) return resource.pointer;
   return isPropertyPath(resource, path) ? resource.pointerOf(path) : dotToPointer(resource.pointer, path);
