@@ -1651,15 +1651,23 @@ function handOff(from: Resolved, to: Resolved, verb: VerbClass, state: TurnState
   const channel =
     via ?? (uninvocable ? state.sentence.find((r) => r.kind === 'queue' || r.kind === 'stream') : undefined);
   if (!channel) return false;
+  relay(from, channel, to, state);
+  return true;
+}
+
+/**
+ * Work through a channel: the sender (when one is named) publishes to it, and it feeds the receiver, which it
+ * triggers where it can and which otherwise consumes it.
+ */
+function relay(sender: Resolved | undefined, channel: Resolved, receiver: Resolved, state: TurnState): void {
+  const triggers = state.knowledge.accessModes(channel.kind, receiver.kind).includes('trigger');
   for (const c of channel.ids) {
-    for (const f of from.ids) connectIds(f, from.kind, c, channel.kind, ['publish'], state);
-    for (const t of to.ids) {
-      if (state.knowledge.accessModes(channel.kind, to.kind).includes('trigger'))
-        state.draft.connect(c, t, 'trigger');
-      else connectIds(t, to.kind, c, channel.kind, ['consume'], state);
+    if (sender) for (const f of sender.ids) connectIds(f, sender.kind, c, channel.kind, ['publish'], state);
+    for (const t of receiver.ids) {
+      if (triggers) state.draft.connect(c, t, 'trigger');
+      else connectIds(t, receiver.kind, c, channel.kind, ['consume'], state);
     }
   }
-  return true;
 }
 
 /**
@@ -1721,14 +1729,7 @@ function channelBetween(
   const andAt = sender ? tokens.findIndex((t, i) => i > sender.mention.start && t.w === 'and') : -1;
   const receiver = after.find((r) => r.mention.start > andAt && r.ids.join() !== sender?.ids.join());
   if (!channel || !sender || !receiver || andAt < 0) return new Set();
-  for (const c of channel.ids) {
-    for (const f of sender.ids) connectIds(f, sender.kind, c, channel.kind, ['publish'], state);
-    for (const t of receiver.ids) {
-      if (state.knowledge.accessModes(channel.kind, receiver.kind).includes('trigger'))
-        state.draft.connect(c, t, 'trigger');
-      else connectIds(t, receiver.kind, c, channel.kind, ['consume'], state);
-    }
-  }
+  relay(sender, channel, receiver, state);
   return new Set([channel, sender, receiver]);
 }
 
@@ -1765,13 +1766,7 @@ function reachedThrough(
       tokens.slice(receiver.mention.end, r.mention.start).some((t) => VIA_WORDS.has(t.w) || t.w === 'way'),
   );
   if (!channel) return { covered: [] };
-  for (const c of channel.ids) {
-    for (const t of receiver.ids) {
-      if (state.knowledge.accessModes(channel.kind, receiver.kind).includes('trigger'))
-        state.draft.connect(c, t, 'trigger');
-      else connectIds(t, receiver.kind, c, channel.kind, ['consume'], state);
-    }
-  }
+  relay(undefined, channel, receiver, state);
   const covered: number[] = [];
   for (let p = 0; p < channel.mention.start; p++) covered.push(p);
   return { receiver, covered };
