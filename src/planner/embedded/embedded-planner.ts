@@ -1353,12 +1353,12 @@ function RELATIVE_BEFORE(tokens: readonly Token[], mention: Resolved): boolean {
   return false;
 }
 
-/** ", which a": only a relative pronoun (and a comma or article) between an object and its clause's subject. */
 /** Where a mention starts counting its qualifier ("the upload Lambda": at "upload"). */
 function mentionStart(r: Resolved): number {
   return r.mention.qualifier ? r.mention.start - 1 : r.mention.start;
 }
 
+/** ", which a": only a relative pronoun (and a comma or article) between an object and its clause's subject. */
 function relativeGap(gap: readonly Token[]): boolean {
   return (
     gap.some((t) => RELATIVE.has(t.w)) &&

@@ -271,10 +271,6 @@ function isQualifier(word: string): boolean {
   );
 }
 
-/**
- * Finds mentions in a sentence. `ids` are the existing component ids that do not read as kind phrases
- * (`orders-db`, `jobs`); `focus` is what "it" refers to.
- */
 const RELATIONAL: ReadonlySet<ComponentKind> = new Set(['postgres', 'mysql']);
 
 function sameFamily(a: ComponentKind, b: ComponentKind): boolean {
@@ -301,6 +297,10 @@ const NOT_BEFORE_VERB = new Set([
   'own',
 ]);
 
+/**
+ * Finds mentions in a sentence. `ids` are the existing component ids that do not read as kind phrases
+ * (`orders-db`, `jobs`); `focus` is what "it" refers to.
+ */
 export function findMentions(
   tokens: readonly Token[],
   covered: ReadonlySet<number>,
