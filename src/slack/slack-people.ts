@@ -1,5 +1,5 @@
 import type { AuditLog } from '../audit/audit-log.ts';
-import type { IdentityService } from '../identity/identity-service.ts';
+import type { IdentityService, UserView } from '../identity/identity-service.ts';
 import type { AuthUser } from '../identity/roles.ts';
 import type { Db } from '../store/database.ts';
 import type {} from './tables.ts';
@@ -15,6 +15,11 @@ export interface SlackLink {
 export interface SlackProfile {
   name?: string | undefined;
   realName?: string | undefined;
+}
+
+/** The signed-in shape of a stored user. */
+function asAuthUser(user: UserView): AuthUser {
+  return { id: user.id, name: user.name, roles: user.roles, teams: user.teams };
 }
 
 function userName(slackUserId: string, profile: SlackProfile): string {
@@ -47,7 +52,7 @@ export class SlackPeople {
     if (!link) return null;
     const user = await this.identity.getUser(link.user_id);
     if (!user || user.disabled) return null;
-    return { id: user.id, name: user.name, roles: user.roles, teams: user.teams };
+    return asAuthUser(user);
   }
 
   /** The copilot user behind a Slack user; provisioned as a developer on first contact. */
@@ -96,7 +101,7 @@ export class SlackPeople {
       return user.id;
     });
     const user = await this.identity.requireUser(provisioned);
-    return { id: user.id, name: user.name, roles: user.roles, teams: user.teams };
+    return asAuthUser(user);
   }
 
   /**
@@ -135,8 +140,7 @@ export class SlackPeople {
       return true;
     });
     if (!joined) return user;
-    const refreshed = await this.identity.requireUser(user.id);
-    return { id: refreshed.id, name: refreshed.name, roles: refreshed.roles, teams: refreshed.teams };
+    return asAuthUser(await this.identity.requireUser(user.id));
   }
 
   /** An admin links a Slack user to an existing copilot user (replacing any earlier link). */
