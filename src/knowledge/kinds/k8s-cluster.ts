@@ -1,4 +1,5 @@
 import { getAtt, ref, sub } from '../cfn.ts';
+import { encryptedRootVolume } from '../encrypted-root-volume.ts';
 import { assumeRolePolicy, managedPolicyArn, partitionOf } from '../iam.ts';
 import { defineKind, type ResourceDraft } from '../kind-definition.ts';
 import { param } from '../params.ts';
@@ -181,17 +182,7 @@ export default defineKind({
       Properties: {
         LaunchTemplateData: {
           MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: 'enabled' },
-          BlockDeviceMappings: [
-            {
-              DeviceName: '/dev/xvda',
-              Ebs: {
-                Encrypted: true,
-                VolumeType: 'gp3',
-                VolumeSize: params.disk_gb as number,
-                DeleteOnTermination: true,
-              },
-            },
-          ],
+          BlockDeviceMappings: encryptedRootVolume(params.disk_gb as number),
         },
       },
     };

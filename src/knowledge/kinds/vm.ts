@@ -1,4 +1,5 @@
 import { type CfnValue, getAtt, ref } from '../cfn.ts';
+import { encryptedRootVolume } from '../encrypted-root-volume.ts';
 import { assumeRolePolicy, inlinePolicies, managedPolicyArn } from '../iam.ts';
 import { defineKind, type ResourceDraft } from '../kind-definition.ts';
 import { param } from '../params.ts';
@@ -90,17 +91,7 @@ export default defineKind({
           Version: getAtt(ctx.logicalId('launch-template'), 'LatestVersionNumber'),
         },
         MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled' },
-        BlockDeviceMappings: [
-          {
-            DeviceName: '/dev/xvda',
-            Ebs: {
-              Encrypted: true,
-              VolumeType: 'gp3',
-              VolumeSize: params.disk_gb as number,
-              DeleteOnTermination: true,
-            },
-          },
-        ],
+        BlockDeviceMappings: encryptedRootVolume(params.disk_gb as number),
         IamInstanceProfile: ref(ctx.logicalId('instance-profile')),
         SubnetId: ctx.network().privateSubnets[0]!,
         SecurityGroupIds: [getAtt(ctx.logicalId('sg'), 'GroupId')],
