@@ -105,22 +105,25 @@ async function latestApplyAttempt(db: Db, id: string): Promise<ApplyAttemptRow |
 /** The whole change request as the API returns it. */
 export async function loadChangeRequest(db: Db, id: string, policy: ApprovalPolicy): Promise<ChangeRequest> {
   const row = await findChangeRequestRow(db, id);
-  const revision = await db
-    .selectFrom('change_request_revisions')
-    .selectAll()
-    .where('change_request_id', '=', id)
-    .where('revision', '=', row.revision)
-    .executeTakeFirstOrThrow();
-  const approvals = await currentApprovals(db, id, row.revision);
-  const comments = await db
-    .selectFrom('change_request_comments')
-    .selectAll()
-    .where('change_request_id', '=', id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  const attempt = await latestApplyAttempt(db, id);
-  const lock = await stackLockHolder(db, row.stack_name);
+  // The rest depends only on the row: asked together.
+  const [revision, approvals, comments, attempt, lock] = await Promise.all([
+    db
+      .selectFrom('change_request_revisions')
+      .selectAll()
+      .where('change_request_id', '=', id)
+      .where('revision', '=', row.revision)
+      .executeTakeFirstOrThrow(),
+    currentApprovals(db, id, row.revision),
+    db
+      .selectFrom('change_request_comments')
+      .selectAll()
+      .where('change_request_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    latestApplyAttempt(db, id),
+    stackLockHolder(db, row.stack_name),
+  ]);
   const risk = revision.risk as Risk;
   const state = row.state as ChangeRequestState;
   return {
