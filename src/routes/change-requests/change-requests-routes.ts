@@ -64,16 +64,6 @@ function idempotencyOf(request: FastifyRequest): { key: string } | null {
   return typeof key === 'string' && key !== '' ? { key } : null;
 }
 
-/** Marks a refusal answered again from its Idempotency-Key like a replayed success (the problem is thrown on). */
-async function replayMarked<T>(reply: FastifyReply, answer: Promise<T>): Promise<T> {
-  try {
-    return await answer;
-  } catch (error) {
-    if (error instanceof ReplayedProblemError) reply.header('idempotent-replayed', 'true');
-    throw error;
-  }
-}
-
 function send(reply: FastifyReply, status: number, body: ChangeRequest, replayed = false) {
   reply.header('etag', `"${body.version}"`);
   if (replayed) reply.header('idempotent-replayed', 'true');
@@ -83,6 +73,10 @@ function send(reply: FastifyReply, status: number, body: ChangeRequest, replayed
 export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['change-requests'];
   app.addHook('preHandler', app.authenticate);
+  // A refusal answered again from its Idempotency-Key is marked like a replayed success.
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof ReplayedProblemError) reply.header('idempotent-replayed', 'true');
+  });
 
   app.post(
     '/',
@@ -96,13 +90,10 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await replayMarked(
-        reply,
-        app.changeRequests.create(
-          contextOf(request),
-          { ...request.body, channel: request.body.channel ?? 'api' },
-          idempotencyOf(request),
-        ),
+      const result = await app.changeRequests.create(
+        contextOf(request),
+        { ...request.body, channel: request.body.channel ?? 'api' },
+        idempotencyOf(request),
       );
       return send(reply, result.statusCode, result.body, result.replayed);
     },
@@ -227,14 +218,11 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await replayMarked(
-        reply,
-        app.changeRequests.approve(
-          contextOf(request),
-          request.params.id,
-          { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
-          idempotencyOf(request),
-        ),
+      const result = await app.changeRequests.approve(
+        contextOf(request),
+        request.params.id,
+        { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
+        idempotencyOf(request),
       );
       return send(reply, result.statusCode, result.body, result.replayed);
     },
@@ -319,14 +307,11 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await replayMarked(
-        reply,
-        app.changeApply.start(
-          contextOf(request),
-          request.params.id,
-          { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
-          idempotencyOf(request),
-        ),
+      const result = await app.changeApply.start(
+        contextOf(request),
+        request.params.id,
+        { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
+        idempotencyOf(request),
       );
       return send(reply, result.statusCode, result.body, result.replayed);
     },
