@@ -27,9 +27,7 @@ export interface StoredResponse<T> {
 }
 
 /** What `withIdempotency` decided inside the transaction: an answer, or a refusal to throw once it committed. */
-export type IdempotentOutcome<T> =
-  | { ok: true; response: StoredResponse<T> }
-  | { ok: false; error: AppError; replayed: boolean };
+type IdempotentOutcome<T> = { ok: true; response: StoredResponse<T> } | { ok: false; error: AppError };
 
 /**
  * Whether a refusal is the request's final answer, stored under its key like a success (as Stripe does):
@@ -56,7 +54,7 @@ function isFinalRefusal(error: unknown): error is AppError {
  * caller to throw after committing. Any other failure propagates: the transaction rolls back and the key
  * stays free.
  */
-export async function withIdempotency<T>(
+async function withIdempotency<T>(
   trx: Db,
   request: IdempotencyRequest | null,
   work: () => Promise<{ statusCode: number; body: T }>,
@@ -91,11 +89,7 @@ export async function withIdempotency<T>(
       .executeTakeFirstOrThrow();
     if (existing.request_hash !== hash) throw new IdempotencyKeyReusedError(request.key, request.operation);
     if (existing.status_code >= 400) {
-      return {
-        ok: false,
-        error: new ReplayedProblemError(existing.response as StoredProblem),
-        replayed: true,
-      };
+      return { ok: false, error: new ReplayedProblemError(existing.response as StoredProblem) };
     }
     return {
       ok: true,
@@ -110,7 +104,7 @@ export async function withIdempotency<T>(
     if (!isFinalRefusal(error)) throw error;
     await sql`rollback to savepoint idempotent_work`.execute(trx);
     await row.set({ status_code: error.status, response: JSON.stringify(storedProblemOf(error)) }).execute();
-    return { ok: false, error, replayed: false };
+    return { ok: false, error };
   }
   await sql`release savepoint idempotent_work`.execute(trx);
   await row.set({ status_code: result.statusCode, response: JSON.stringify(result.body) }).execute();
