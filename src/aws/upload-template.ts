@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { S3CallError } from './aws-errors.ts';
+import { awsErrorCode } from './cloudformation-call.ts';
 import type { TemplateObject } from './template-bucket.ts';
 
 /**
@@ -15,7 +16,7 @@ export async function uploadTemplate(
 ): Promise<{ uploaded: boolean }> {
   const sha256 = createHash('sha256').update(body, 'utf8').digest('hex');
   const existing = await headObject(client, object);
-  if (existing !== null && existing === sha256) return { uploaded: false };
+  if (existing === sha256) return { uploaded: false };
   try {
     await client.send(
       new PutObjectCommand({
@@ -52,6 +53,5 @@ function httpStatusOf(error: unknown): number | null {
 }
 
 function s3Error(operation: string, bucket: string, error: unknown): S3CallError {
-  const code = error instanceof Error ? error.name : 'Unknown';
-  return new S3CallError(operation, bucket, code, httpStatusOf(error), error);
+  return new S3CallError(operation, bucket, awsErrorCode(error) ?? 'Unknown', httpStatusOf(error), error);
 }
