@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CfnResource } from '../../src/knowledge/index.ts';
 import { expandArchitecture } from '../../src/knowledge/index.ts';
 import type { Architecture } from '../../src/model/architecture.ts';
+import { props, shopArchitecture } from './support/shop-architecture.ts';
 
 const arch = (
   components: Architecture['components'],
   connections: Architecture['connections'],
   environment: Architecture['environment'] = 'prod',
-): Architecture => ({
-  name: 'shop',
-  team: 'payments',
-  environment,
-  region: 'us-east-1',
-  components,
-  connections,
-});
-
-const props = (resource: CfnResource | undefined) => (resource?.Properties ?? {}) as Record<string, unknown>;
+) => shopArchitecture(environment, components, connections);
 
 describe('connections', () => {
   it('admits only the consumer security group on the database port and puts the function in the VPC', () => {

@@ -3,19 +3,13 @@ import { expandArchitecture, kindCatalogue, validAccessModes } from '../../src/k
 import type { Architecture } from '../../src/model/architecture.ts';
 import { COMPONENT_KINDS, ENVIRONMENTS } from '../../src/model/kinds.ts';
 import { validateTemplate } from '../../src/spec/index.ts';
+import { shopArchitecture } from './support/shop-architecture.ts';
 
 const arch = (
   environment: Architecture['environment'],
   components: Architecture['components'],
   connections: Architecture['connections'] = [],
-): Architecture => ({
-  name: 'shop',
-  team: 'payments',
-  environment,
-  region: 'us-east-1',
-  components,
-  connections,
-});
+) => shopArchitecture(environment, components, connections);
 
 const id = (kind: string) => kind.replace(/_/g, '-');
 
