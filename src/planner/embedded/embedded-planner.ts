@@ -1296,11 +1296,7 @@ function perItem(tokens: readonly Token[], resolved: readonly Resolved[], state:
     const id = target.ids[0]!;
     for (const c of draft.connections.filter((x) => x.from === id || x.to === id)) {
       if (!draft.operations.some((o) => o.op === 'connect' && o.from === c.from && o.to === c.to)) continue;
-      for (const other of all) {
-        if (other === id) continue;
-        if (c.from === id) draft.connect(other, c.to, c.access);
-        else draft.connect(c.from, other, c.access);
-      }
+      for (const other of all) if (other !== id) connectInstead(c, id, other, draft);
     }
     return;
   }
@@ -1323,14 +1319,10 @@ function perItem(tokens: readonly Token[], resolved: readonly Resolved[], state:
     if (index === 0) continue;
     if (index > 0) {
       draft.disconnect(c.from, c.to);
-      if (c.from === original) draft.connect(copies[index]!, c.to, c.access);
-      else draft.connect(c.from, copies[index]!, c.access);
+      connectInstead(c, original, copies[index]!, draft);
       continue;
     }
-    for (const copy of copies.slice(1)) {
-      if (c.from === original) draft.connect(copy, c.to, c.access);
-      else draft.connect(c.from, copy, c.access);
-    }
+    for (const copy of copies.slice(1)) connectInstead(c, original, copy, draft);
   }
   if (toGroup > 0) return;
   const groupKind = draft.get(group[0]!)?.kind;
@@ -1340,6 +1332,12 @@ function perItem(tokens: readonly Token[], resolved: readonly Resolved[], state:
     const b: Resolved = { ...single!, ids: [group[n]!], kind: groupKind };
     link(a, b, 'link', false, true, state);
   });
+}
+
+/** The same link as `c`, with `instead` at the end where `id` was. */
+function connectInstead(c: Connection, id: string, instead: string, draft: Draft): void {
+  if (c.from === id) draft.connect(instead, c.to, c.access);
+  else draft.connect(c.from, instead, c.access);
 }
 
 /** Whether a mention opens a relative clause whose object came before it ("a table the function reads"). */
@@ -1594,16 +1592,15 @@ function link(
   const prefs = isLink ? (LINK_PREFERENCES[from.kind] ?? VERB_PREFERENCES.link) : VERB_PREFERENCES[verb];
   if (!isLink && handOff(from, to, verb, state)) return;
   // "each with its own Lambda processing it": a verb between the same two says more than "with" did
-  if (isLink) for (const f of from.ids) for (const t of to.ids) state.bareLinks.add(`${f}>${t}`);
-  else {
-    for (const f of from.ids) {
-      for (const t of to.ids) {
-        for (const [x, y] of [
-          [f, t],
-          [t, f],
-        ] as const) {
-          if (state.bareLinks.delete(`${x}>${y}`)) state.draft.disconnect(x, y);
-        }
+  const unlinkBare = (x: string, y: string) => {
+    if (state.bareLinks.delete(`${x}>${y}`)) state.draft.disconnect(x, y);
+  };
+  for (const f of from.ids) {
+    for (const t of to.ids) {
+      if (isLink) state.bareLinks.add(`${f}>${t}`);
+      else {
+        unlinkBare(f, t);
+        unlinkBare(t, f);
       }
     }
   }
