@@ -1,5 +1,5 @@
 import type { CompiledPolicy, EvaluationContext, Waiver } from './policy-contract.ts';
-import type { AnyRule, Finding, TeamDeployedCost } from './rule.ts';
+import type { AnyRule, ArchitectureCost, Finding } from './rule.ts';
 
 export interface EvaluationSummary {
   /** Failing (not waived) findings by severity. */
@@ -29,11 +29,7 @@ export interface EvaluateOptions {
   /** The rules to run; default the built-in pack plus the policy's custom rules. */
   rules?: readonly AnyRule[];
   /** Monthly cost estimate, for architecture rules (budgets). */
-  cost?: {
-    readonly total: number;
-    readonly byComponent: Readonly<Record<string, number>>;
-    readonly team?: TeamDeployedCost;
-  };
+  cost?: ArchitectureCost;
   /** Deployment facts for pseudo parameters (AWS::Region, ...); unknown when absent. */
   deployment?: { region?: string; accountId?: string; stackName?: string; stackId?: string };
 }

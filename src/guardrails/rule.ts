@@ -127,14 +127,15 @@ export interface ArchitectureContext<P> {
   connectionsFrom(id: string): readonly Connection[];
   connectionsTo(id: string): readonly Connection[];
   /** Monthly cost estimate in USD for the whole architecture and per component, when one was computed. */
-  readonly cost:
-    | {
-        readonly total: number;
-        readonly byComponent: Readonly<Record<string, number>>;
-        /** What the team already runs elsewhere, when the caller knows (budget rules). */
-        readonly team?: TeamDeployedCost;
-      }
-    | undefined;
+  readonly cost: ArchitectureCost | undefined;
+}
+
+/** A monthly cost estimate in USD of an architecture, for budget rules. */
+export interface ArchitectureCost {
+  readonly total: number;
+  readonly byComponent: Readonly<Record<string, number>>;
+  /** What the team already runs elsewhere, when the caller knows (budget rules). */
+  readonly team?: TeamDeployedCost;
 }
 
 /**
