@@ -270,6 +270,11 @@ function currentFocus(state: TurnState): string | undefined {
   return undefined;
 }
 
+/** What the last message touched, then what this turn touched so far, each once, oldest first. */
+function recentIds(state: TurnState): string[] {
+  return [...new Set([...state.focusAll, ...state.draft.touched])];
+}
+
 function label(state: TurnState, id: string): string {
   const component = state.draft.get(id);
   return component ? `${id} (${KIND_LABEL[component.kind]})` : id;
@@ -842,7 +847,7 @@ function resolvePronoun(
   }
   if (mention.text === 'they' && earlier.length === 0) {
     // "two Lambdas and a table" then "they both write to the table": the several of one kind named last
-    const recent = [...new Set([...state.focusAll, ...state.draft.touched])];
+    const recent = recentIds(state);
     for (const kind of new Set(recent.map((id) => state.draft.get(id)?.kind))) {
       const ids = recent.filter((id) => state.draft.get(id)?.kind === kind);
       if (kind && ids.length > 1) return { ids, kind };
@@ -897,7 +902,7 @@ function resolvePronoun(
   if (inSentence) return { ids: inSentence.ids, kind: inSentence.kind };
   const lastEarlier = [...earlier].reverse().find(possible);
   if (verbAt < 0 && lastEarlier) return { ids: lastEarlier.ids, kind: lastEarlier.kind };
-  const recentAll = [...new Set([...state.focusAll, ...state.draft.touched])]
+  const recentAll = recentIds(state)
     .reverse()
     .filter((id) => !subject?.ids.includes(id));
   const named = recentAll.filter((id) => !state.implicit.has(id) && !adjacent?.ids.includes(id));
@@ -936,7 +941,7 @@ function carriedReference(
 ): { ids: string[]; kind: ComponentKind } | undefined {
   const inSentence = [...earlier].reverse().find((r) => EVENT_SOURCES.has(r.kind));
   if (inSentence) return { ids: inSentence.ids, kind: inSentence.kind };
-  const recent = [...new Set([...state.focusAll, ...state.draft.touched])]
+  const recent = recentIds(state)
     .reverse()
     .map((id) => state.draft.get(id))
     .find((c) => c !== undefined && EVENT_SOURCES.has(c.kind));
