@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createCloudFormationClient } from '../aws/cloudformation-client.ts';
 import type { Config } from '../config/config.ts';
 import {
   DEFAULT_APPROVAL_POLICY,
@@ -96,23 +95,14 @@ async function changeRequestsPlugin(
       instruments.observe(events, changeRequest, firstReview),
     onEmitError: (error) => log.error({ err: error }, 'change request metrics failed'),
   });
-  const region = config.AWS_REGION;
+  // DIFF's CloudFormation client: one per app, closed with it.
   const cfn =
-    region === undefined
+    config.AWS_REGION === undefined
       ? null
-      : cloudFormationPort(
-          (() => {
-            let client: ReturnType<typeof createCloudFormationClient> | undefined;
-            return () => {
-              client ??= createCloudFormationClient(config);
-              return client;
-            };
-          })(),
-          {
-            pollMs: config.APPLY_POLL_MS,
-            chunkMs: Math.max(config.APPLY_LEASE_MS / 2, config.APPLY_POLL_MS * 2),
-          },
-        );
+      : cloudFormationPort(() => app.stacks.cloudFormation(), {
+          pollMs: config.APPLY_POLL_MS,
+          chunkMs: Math.max(config.APPLY_LEASE_MS / 2, config.APPLY_POLL_MS * 2),
+        });
   const orchestrator = new ApplyOrchestrator({
     db: app.db,
     service,
