@@ -5,7 +5,7 @@ import {
   ResourceImpact,
   type TemplateDiff,
 } from '@aws-cdk/cloudformation-diff';
-import { renderTemplate } from '../render/render-template.ts';
+import { renderYaml } from '../render/render-template.ts';
 import { isStatefulResourceType } from './is-stateful-resource-type.ts';
 import type {
   CfnTemplate,
@@ -33,6 +33,8 @@ export interface DiffTemplatesOptions {
   costAfter?: number;
   /** Labels of the unified diff headers; `baseline` and `proposed` by default. */
   labels?: { before: string; after: string };
+  /** `after` as `renderYaml` writes it, when the caller has rendered it already. */
+  afterYaml?: string;
 }
 
 /** Destroys first, then replacements, orphans, updates, creates. */
@@ -73,7 +75,7 @@ export function diffTemplates(
   const outputs = namedChangesOf(diff.outputs.logicalIds, (id) => diff.outputs.get(id));
   const otherSections = otherSectionsOf(diff);
   const labels = options.labels ?? { before: 'baseline', after: 'proposed' };
-  const unifiedDiff = unifiedLineDiff(yamlOf(before), yamlOf(after), {
+  const unifiedDiff = unifiedLineDiff(yamlOf(before), options.afterYaml ?? yamlOf(after), {
     fromLabel: labels.before,
     toLabel: labels.after,
   });
@@ -406,7 +408,7 @@ function cents(value: number): number {
 /** The template as the renderer writes it (canonical order, short-form tags), so diff lines read as the file. */
 function yamlOf(template: CfnTemplate | null): string {
   if (template === null) return '';
-  return renderTemplate(template).yaml;
+  return renderYaml(template);
 }
 
 function compare(a: string, b: string): number {

@@ -141,6 +141,7 @@ export function buildProposal(
   const renderedAt = performance.now();
   const canonical = canonicalTemplate(finalTemplate);
   const diff: StackDiff = diffTemplates(input.baseline, canonical, {
+    afterYaml: rendered.yaml,
     ...(input.baselineCost === undefined ? {} : { costBefore: input.baselineCost }),
     ...(cost ? { costAfter: cost.monthlyTotal } : {}),
   });

@@ -1,2 +1,2 @@
 export { canonicalTemplate, canonicalValue } from './canonical-template.ts';
-export { type RenderedTemplate, renderTemplate } from './render-template.ts';
+export { type RenderedTemplate, renderTemplate, renderYaml } from './render-template.ts';

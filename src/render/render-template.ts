@@ -22,3 +22,10 @@ export function renderTemplate(template: CfnTemplate | Record<string, unknown>):
   if (!plain) return { json: emitJson(source), yaml: emitYaml(source) };
   return { json: `${JSON.stringify(copy, null, 2)}\n`, yaml: emitCanonicalYaml(copy) };
 }
+
+/** The YAML of `renderTemplate` alone, for callers that do not need the JSON. */
+export function renderYaml(template: CfnTemplate | Record<string, unknown>): string {
+  const source = template as Record<string, unknown>;
+  const { copy, plain } = canonicalData(source);
+  return plain ? emitCanonicalYaml(copy) : emitYaml(source);
+}
