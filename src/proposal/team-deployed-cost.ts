@@ -28,7 +28,7 @@ export async function teamDeployedCost(
 ): Promise<TeamDeployedCost> {
   const stacks = (await listStacks(db, { team })).filter((s) => s.name !== stackName);
   const priced = await Promise.all(
-    stacks.map((s) => (s.baseline === null ? null : stackCost(db, s.name, s.baseline.version, region))),
+    stacks.map((s) => (s.baseline === null ? null : stackCost(db, s.name, s.baseline, region))),
   );
   return { stacks: priced.filter((s): s is StackCost => s !== null) };
 }
@@ -36,26 +36,19 @@ export async function teamDeployedCost(
 async function stackCost(
   db: Db,
   stackName: string,
-  version: number,
+  baseline: { version: number; changeRequestId: string | null },
   region: string,
 ): Promise<StackCost | null> {
   // The applying change request's figure first: it needs no template read.
-  const applied = await db
-    .selectFrom('stack_baselines')
-    .select('change_request_id')
-    .where('stack_name', '=', stackName)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (applied === undefined) return null;
-  if (applied.change_request_id !== null) {
-    const stored = await storedCost(db, applied.change_request_id);
+  if (baseline.changeRequestId !== null) {
+    const stored = await storedCost(db, baseline.changeRequestId);
     if (stored !== null) {
       return { stackName, monthly: stored.monthlyTotal, unpriced: listed(stored.detail?.unpriced ?? []) };
     }
   }
-  const baseline = await getBaselineVersion(db, stackName, version);
-  if (baseline === null) return null;
-  const estimate = estimateTemplateCost(baseline.template, region);
+  const template = await getBaselineVersion(db, stackName, baseline.version);
+  if (template === null) return null;
+  const estimate = estimateTemplateCost(template.template, region);
   return { stackName, monthly: estimate.total, unpriced: listed(estimate.unpriced) };
 }
 

@@ -36,8 +36,13 @@ export interface Baseline extends BaselineVersion {
 }
 
 export interface StackSummary extends StackRecord {
-  /** The current baseline's version and source, null when the stack has none yet. */
-  baseline: { version: number; source: BaselineSource; createdAt: string } | null;
+  /** The current baseline's version and source (and the change request that applied it), null when none yet. */
+  baseline: {
+    version: number;
+    source: BaselineSource;
+    createdAt: string;
+    changeRequestId: string | null;
+  } | null;
 }
 
 export interface SetBaselineInput {
@@ -136,6 +141,7 @@ export async function listStacks(
       'b.version as baseline_version',
       'b.source as baseline_source',
       'b.created_at as baseline_created_at',
+      'b.change_request_id as baseline_change_request_id',
     ])
     .orderBy('s.name');
   if (filter.team) query = query.where('s.team', '=', filter.team);
@@ -150,6 +156,7 @@ export async function listStacks(
             version: row.baseline_version,
             source: row.baseline_source,
             createdAt: new Date(row.baseline_created_at).toISOString(),
+            changeRequestId: row.baseline_change_request_id,
           },
   }));
 }
