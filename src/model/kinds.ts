@@ -29,6 +29,16 @@ export const COMPONENT_KINDS = [
 ] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
+/** Kinds that run code: the only ones that should talk to private data stores directly. */
+export const COMPUTE_KINDS: readonly ComponentKind[] = [
+  'function',
+  'container_service',
+  'worker',
+  'vm',
+  'k8s_cluster',
+  'workflow',
+];
+
 /** How one component uses another. Which modes make sense for a pair of kinds is knowledge-base data. */
 export const ACCESS_MODES = [
   'read',

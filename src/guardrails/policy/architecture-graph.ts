@@ -1,15 +1,4 @@
-import type { ComponentKind } from '../../model/kinds.ts';
 import type { ArchitectureContext } from '../rule.ts';
-
-/** Kinds that run code: the only ones that should talk to private data stores directly. */
-export const COMPUTE_KINDS: readonly ComponentKind[] = [
-  'function',
-  'container_service',
-  'worker',
-  'vm',
-  'k8s_cluster',
-  'workflow',
-];
 
 /**
  * The components that consume a queue: a `consume`/`read` connection pointing at the queue, or a

@@ -1,5 +1,5 @@
 import type { Connection, ParamValue } from '../../model/architecture.ts';
-import type { AccessMode, ComponentKind } from '../../model/kinds.ts';
+import { type AccessMode, COMPUTE_KINDS, type ComponentKind } from '../../model/kinds.ts';
 import type { PlanIntent, Planner, PlannerInput, PlanResult } from '../planner.ts';
 import { Draft } from './draft.ts';
 import type { PlannerKnowledge } from './knowledge.ts';
@@ -73,14 +73,7 @@ const FAMILIES: readonly (readonly ComponentKind[])[] = [
   ['http_api', 'load_balancer'],
   ['cache', 'search'],
 ];
-const COMPUTE: ReadonlySet<ComponentKind> = new Set([
-  'function',
-  'container_service',
-  'worker',
-  'vm',
-  'k8s_cluster',
-  'workflow',
-]);
+const COMPUTE: ReadonlySet<ComponentKind> = new Set(COMPUTE_KINDS);
 /** After these words a verb form is a noun ("triggered by uploads", "the writes"). */
 const NOUN_CONTEXT = new Set([
   'by',

@@ -1,6 +1,6 @@
+import { COMPUTE_KINDS } from '../../../model/kinds.ts';
 import type { CheckResult } from '../../rule.ts';
 import { defineArchitectureRule } from '../../rule.ts';
-import { COMPUTE_KINDS } from '../../policy/architecture-graph.ts';
 
 export default defineArchitectureRule({
   id: 'cache-search-compute-only',
