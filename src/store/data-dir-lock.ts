@@ -4,7 +4,7 @@
  * is a file `DATA_DIR/pgdata.lock` holding the owner's pid; a lock whose process is gone (a crash, a
  * container restart where the new process has the old pid) is taken over.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const heldHere = new Set<string>();
 
@@ -15,10 +15,12 @@ export class DataDirInUseError extends Error {}
 export function lockDataDir(pgdataDir: string): () => void {
   const path = `${pgdataDir}.lock`;
   for (let attempt = 0; attempt < 3; attempt += 1) {
+    // The lock appears with its pid already in it (written aside, then linked into place, which fails when
+    // the lock exists), so no other process can ever read a lock file that has no owner yet.
+    const pending = `${path}.${process.pid}`;
+    writeFileSync(pending, `${process.pid}\n`, { mode: 0o600 });
     try {
-      const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
+      linkSync(pending, path);
       heldHere.add(path);
       return () => {
         heldHere.delete(path);
@@ -26,6 +28,8 @@ export function lockDataDir(pgdataDir: string): () => void {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(pending, { force: true });
     }
     const holder = holderOf(path);
     if (heldHere.has(path) || (holder !== undefined && holder !== process.pid && isAlive(holder))) {
