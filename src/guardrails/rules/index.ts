@@ -31,6 +31,11 @@ import cloudfrontCloudfrontS3OriginAccessControl from './cloudfront/cloudfront-s
 import cloudfrontCloudfrontTls12 from './cloudfront/cloudfront-tls12.ts';
 import cloudfrontCloudfrontViewerHttps from './cloudfront/cloudfront-viewer-https.ts';
 import cloudfrontCloudfrontWaf from './cloudfront/cloudfront-waf.ts';
+import cloudtrailCloudtrailCloudwatchLogs from './cloudtrail/cloudtrail-cloudwatch-logs.ts';
+import cloudtrailCloudtrailIsLogging from './cloudtrail/cloudtrail-is-logging.ts';
+import cloudtrailCloudtrailKmsEncryption from './cloudtrail/cloudtrail-kms-encryption.ts';
+import cloudtrailCloudtrailLogFileValidation from './cloudtrail/cloudtrail-log-file-validation.ts';
+import cloudtrailCloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region.ts';
 import dynamodbDynamodbCustomerManagedKey from './dynamodb/dynamodb-customer-managed-key.ts';
 import dynamodbDynamodbDeletionProtection from './dynamodb/dynamodb-deletion-protection.ts';
 import dynamodbDynamodbGlobalTablePointInTimeRecovery from './dynamodb/dynamodb-global-table-point-in-time-recovery.ts';
@@ -225,6 +230,11 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('cloudfront', 'cloudfront-tls12', cloudfrontCloudfrontTls12),
   entry('cloudfront', 'cloudfront-viewer-https', cloudfrontCloudfrontViewerHttps),
   entry('cloudfront', 'cloudfront-waf', cloudfrontCloudfrontWaf),
+  entry('cloudtrail', 'cloudtrail-cloudwatch-logs', cloudtrailCloudtrailCloudwatchLogs),
+  entry('cloudtrail', 'cloudtrail-is-logging', cloudtrailCloudtrailIsLogging),
+  entry('cloudtrail', 'cloudtrail-kms-encryption', cloudtrailCloudtrailKmsEncryption),
+  entry('cloudtrail', 'cloudtrail-log-file-validation', cloudtrailCloudtrailLogFileValidation),
+  entry('cloudtrail', 'cloudtrail-multi-region', cloudtrailCloudtrailMultiRegion),
   entry('dynamodb', 'dynamodb-customer-managed-key', dynamodbDynamodbCustomerManagedKey),
   entry('dynamodb', 'dynamodb-deletion-protection', dynamodbDynamodbDeletionProtection),
   entry('dynamodb', 'dynamodb-global-table-point-in-time-recovery', dynamodbDynamodbGlobalTablePointInTimeRecovery),
