@@ -160,6 +160,14 @@ import rdsRdsLogExports from './rds/rds-log-exports.ts';
 import rdsRdsMultiAz from './rds/rds-multi-az.ts';
 import rdsRdsNoPlaintextPassword from './rds/rds-no-plaintext-password.ts';
 import rdsRdsStorageEncrypted from './rds/rds-storage-encrypted.ts';
+import redshiftRedshiftAuditLogging from './redshift/redshift-audit-logging.ts';
+import redshiftRedshiftAutomatedSnapshots from './redshift/redshift-automated-snapshots.ts';
+import redshiftRedshiftEncrypted from './redshift/redshift-encrypted.ts';
+import redshiftRedshiftEnhancedVpcRouting from './redshift/redshift-enhanced-vpc-routing.ts';
+import redshiftRedshiftInVpc from './redshift/redshift-in-vpc.ts';
+import redshiftRedshiftNotPublic from './redshift/redshift-not-public.ts';
+import redshiftRedshiftParameterGroupRequireSsl from './redshift/redshift-parameter-group-require-ssl.ts';
+import redshiftRedshiftVersionUpgrade from './redshift/redshift-version-upgrade.ts';
 import s3S3BucketAclsDisabled from './s3/s3-bucket-acls-disabled.ts';
 import s3S3BucketEncryption from './s3/s3-bucket-encryption.ts';
 import s3S3BucketKmsEncryption from './s3/s3-bucket-kms-encryption.ts';
@@ -359,6 +367,14 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('rds', 'rds-multi-az', rdsRdsMultiAz),
   entry('rds', 'rds-no-plaintext-password', rdsRdsNoPlaintextPassword),
   entry('rds', 'rds-storage-encrypted', rdsRdsStorageEncrypted),
+  entry('redshift', 'redshift-audit-logging', redshiftRedshiftAuditLogging),
+  entry('redshift', 'redshift-automated-snapshots', redshiftRedshiftAutomatedSnapshots),
+  entry('redshift', 'redshift-encrypted', redshiftRedshiftEncrypted),
+  entry('redshift', 'redshift-enhanced-vpc-routing', redshiftRedshiftEnhancedVpcRouting),
+  entry('redshift', 'redshift-in-vpc', redshiftRedshiftInVpc),
+  entry('redshift', 'redshift-not-public', redshiftRedshiftNotPublic),
+  entry('redshift', 'redshift-parameter-group-require-ssl', redshiftRedshiftParameterGroupRequireSsl),
+  entry('redshift', 'redshift-version-upgrade', redshiftRedshiftVersionUpgrade),
   entry('s3', 's3-bucket-acls-disabled', s3S3BucketAclsDisabled),
   entry('s3', 's3-bucket-encryption', s3S3BucketEncryption),
   entry('s3', 's3-bucket-kms-encryption', s3S3BucketKmsEncryption),
