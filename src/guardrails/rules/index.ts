@@ -36,6 +36,12 @@ import cloudtrailCloudtrailIsLogging from './cloudtrail/cloudtrail-is-logging.ts
 import cloudtrailCloudtrailKmsEncryption from './cloudtrail/cloudtrail-kms-encryption.ts';
 import cloudtrailCloudtrailLogFileValidation from './cloudtrail/cloudtrail-log-file-validation.ts';
 import cloudtrailCloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region.ts';
+import docdbDocdbAuditLogsParameter from './docdb/docdb-audit-logs-parameter.ts';
+import docdbDocdbBackupRetention from './docdb/docdb-backup-retention.ts';
+import docdbDocdbDeletionProtection from './docdb/docdb-deletion-protection.ts';
+import docdbDocdbLogExports from './docdb/docdb-log-exports.ts';
+import docdbDocdbStorageEncrypted from './docdb/docdb-storage-encrypted.ts';
+import docdbDocdbTls from './docdb/docdb-tls.ts';
 import dynamodbDynamodbCustomerManagedKey from './dynamodb/dynamodb-customer-managed-key.ts';
 import dynamodbDynamodbDeletionProtection from './dynamodb/dynamodb-deletion-protection.ts';
 import dynamodbDynamodbGlobalTablePointInTimeRecovery from './dynamodb/dynamodb-global-table-point-in-time-recovery.ts';
@@ -137,6 +143,11 @@ import lambdaLambdaXrayTracing from './lambda/lambda-xray-tracing.ts';
 import logsLogsKmsEncryption from './logs/logs-kms-encryption.ts';
 import logsLogsRetentionMinimum from './logs/logs-retention-minimum.ts';
 import logsLogsRetention from './logs/logs-retention.ts';
+import neptuneNeptuneAuditLogExport from './neptune/neptune-audit-log-export.ts';
+import neptuneNeptuneBackupRetention from './neptune/neptune-backup-retention.ts';
+import neptuneNeptuneDeletionProtection from './neptune/neptune-deletion-protection.ts';
+import neptuneNeptuneIamAuthentication from './neptune/neptune-iam-authentication.ts';
+import neptuneNeptuneStorageEncrypted from './neptune/neptune-storage-encrypted.ts';
 import opensearchOpensearchAccessPolicyNotPublic from './opensearch/opensearch-access-policy-not-public.ts';
 import opensearchOpensearchAuditLogs from './opensearch/opensearch-audit-logs.ts';
 import opensearchOpensearchDedicatedMaster from './opensearch/opensearch-dedicated-master.ts';
@@ -243,6 +254,12 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('cloudtrail', 'cloudtrail-kms-encryption', cloudtrailCloudtrailKmsEncryption),
   entry('cloudtrail', 'cloudtrail-log-file-validation', cloudtrailCloudtrailLogFileValidation),
   entry('cloudtrail', 'cloudtrail-multi-region', cloudtrailCloudtrailMultiRegion),
+  entry('docdb', 'docdb-audit-logs-parameter', docdbDocdbAuditLogsParameter),
+  entry('docdb', 'docdb-backup-retention', docdbDocdbBackupRetention),
+  entry('docdb', 'docdb-deletion-protection', docdbDocdbDeletionProtection),
+  entry('docdb', 'docdb-log-exports', docdbDocdbLogExports),
+  entry('docdb', 'docdb-storage-encrypted', docdbDocdbStorageEncrypted),
+  entry('docdb', 'docdb-tls', docdbDocdbTls),
   entry('dynamodb', 'dynamodb-customer-managed-key', dynamodbDynamodbCustomerManagedKey),
   entry('dynamodb', 'dynamodb-deletion-protection', dynamodbDynamodbDeletionProtection),
   entry('dynamodb', 'dynamodb-global-table-point-in-time-recovery', dynamodbDynamodbGlobalTablePointInTimeRecovery),
@@ -344,6 +361,11 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('logs', 'logs-kms-encryption', logsLogsKmsEncryption),
   entry('logs', 'logs-retention-minimum', logsLogsRetentionMinimum),
   entry('logs', 'logs-retention', logsLogsRetention),
+  entry('neptune', 'neptune-audit-log-export', neptuneNeptuneAuditLogExport),
+  entry('neptune', 'neptune-backup-retention', neptuneNeptuneBackupRetention),
+  entry('neptune', 'neptune-deletion-protection', neptuneNeptuneDeletionProtection),
+  entry('neptune', 'neptune-iam-authentication', neptuneNeptuneIamAuthentication),
+  entry('neptune', 'neptune-storage-encrypted', neptuneNeptuneStorageEncrypted),
   entry('opensearch', 'opensearch-access-policy-not-public', opensearchOpensearchAccessPolicyNotPublic),
   entry('opensearch', 'opensearch-audit-logs', opensearchOpensearchAuditLogs),
   entry('opensearch', 'opensearch-dedicated-master', opensearchOpensearchDedicatedMaster),
