@@ -36,6 +36,10 @@ import cloudtrailCloudtrailIsLogging from './cloudtrail/cloudtrail-is-logging.ts
 import cloudtrailCloudtrailKmsEncryption from './cloudtrail/cloudtrail-kms-encryption.ts';
 import cloudtrailCloudtrailLogFileValidation from './cloudtrail/cloudtrail-log-file-validation.ts';
 import cloudtrailCloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region.ts';
+import daxDaxEncryptionAtRest from './dax/dax-encryption-at-rest.ts';
+import daxDaxTlsEndpoint from './dax/dax-tls-endpoint.ts';
+import dmsDmsReplicationInstanceAutoMinorUpgrade from './dms/dms-replication-instance-auto-minor-upgrade.ts';
+import dmsDmsReplicationInstanceNotPublic from './dms/dms-replication-instance-not-public.ts';
 import docdbDocdbAuditLogsParameter from './docdb/docdb-audit-logs-parameter.ts';
 import docdbDocdbBackupRetention from './docdb/docdb-backup-retention.ts';
 import docdbDocdbDeletionProtection from './docdb/docdb-deletion-protection.ts';
@@ -143,6 +147,13 @@ import lambdaLambdaXrayTracing from './lambda/lambda-xray-tracing.ts';
 import logsLogsKmsEncryption from './logs/logs-kms-encryption.ts';
 import logsLogsRetentionMinimum from './logs/logs-retention-minimum.ts';
 import logsLogsRetention from './logs/logs-retention.ts';
+import mqMqBrokerAuditLogs from './mq/mq-broker-audit-logs.ts';
+import mqMqBrokerAutoMinorVersionUpgrade from './mq/mq-broker-auto-minor-version-upgrade.ts';
+import mqMqBrokerNotPublic from './mq/mq-broker-not-public.ts';
+import mskMskBrokerLogs from './msk/msk-broker-logs.ts';
+import mskMskBrokersNotPublic from './msk/msk-brokers-not-public.ts';
+import mskMskClientBrokerTls from './msk/msk-client-broker-tls.ts';
+import mskMskInClusterTls from './msk/msk-in-cluster-tls.ts';
 import neptuneNeptuneAuditLogExport from './neptune/neptune-audit-log-export.ts';
 import neptuneNeptuneBackupRetention from './neptune/neptune-backup-retention.ts';
 import neptuneNeptuneDeletionProtection from './neptune/neptune-deletion-protection.ts';
@@ -254,6 +265,10 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('cloudtrail', 'cloudtrail-kms-encryption', cloudtrailCloudtrailKmsEncryption),
   entry('cloudtrail', 'cloudtrail-log-file-validation', cloudtrailCloudtrailLogFileValidation),
   entry('cloudtrail', 'cloudtrail-multi-region', cloudtrailCloudtrailMultiRegion),
+  entry('dax', 'dax-encryption-at-rest', daxDaxEncryptionAtRest),
+  entry('dax', 'dax-tls-endpoint', daxDaxTlsEndpoint),
+  entry('dms', 'dms-replication-instance-auto-minor-upgrade', dmsDmsReplicationInstanceAutoMinorUpgrade),
+  entry('dms', 'dms-replication-instance-not-public', dmsDmsReplicationInstanceNotPublic),
   entry('docdb', 'docdb-audit-logs-parameter', docdbDocdbAuditLogsParameter),
   entry('docdb', 'docdb-backup-retention', docdbDocdbBackupRetention),
   entry('docdb', 'docdb-deletion-protection', docdbDocdbDeletionProtection),
@@ -361,6 +376,13 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('logs', 'logs-kms-encryption', logsLogsKmsEncryption),
   entry('logs', 'logs-retention-minimum', logsLogsRetentionMinimum),
   entry('logs', 'logs-retention', logsLogsRetention),
+  entry('mq', 'mq-broker-audit-logs', mqMqBrokerAuditLogs),
+  entry('mq', 'mq-broker-auto-minor-version-upgrade', mqMqBrokerAutoMinorVersionUpgrade),
+  entry('mq', 'mq-broker-not-public', mqMqBrokerNotPublic),
+  entry('msk', 'msk-broker-logs', mskMskBrokerLogs),
+  entry('msk', 'msk-brokers-not-public', mskMskBrokersNotPublic),
+  entry('msk', 'msk-client-broker-tls', mskMskClientBrokerTls),
+  entry('msk', 'msk-in-cluster-tls', mskMskInClusterTls),
   entry('neptune', 'neptune-audit-log-export', neptuneNeptuneAuditLogExport),
   entry('neptune', 'neptune-backup-retention', neptuneNeptuneBackupRetention),
   entry('neptune', 'neptune-deletion-protection', neptuneNeptuneDeletionProtection),
