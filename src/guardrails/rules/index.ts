@@ -36,6 +36,15 @@ import cloudtrailCloudtrailIsLogging from './cloudtrail/cloudtrail-is-logging.ts
 import cloudtrailCloudtrailKmsEncryption from './cloudtrail/cloudtrail-kms-encryption.ts';
 import cloudtrailCloudtrailLogFileValidation from './cloudtrail/cloudtrail-log-file-validation.ts';
 import cloudtrailCloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region.ts';
+import codebuildCodebuildArtifactEncryption from './codebuild/codebuild-artifact-encryption.ts';
+import codebuildCodebuildCustomerManagedKey from './codebuild/codebuild-customer-managed-key.ts';
+import codebuildCodebuildLogs from './codebuild/codebuild-logs.ts';
+import codebuildCodebuildNoPlaintextAwsCredentials from './codebuild/codebuild-no-plaintext-aws-credentials.ts';
+import codebuildCodebuildNoPrivilegedMode from './codebuild/codebuild-no-privileged-mode.ts';
+import cognitoCognitoIdentityPoolNoUnauthenticated from './cognito/cognito-identity-pool-no-unauthenticated.ts';
+import cognitoCognitoUserPoolMfa from './cognito/cognito-user-pool-mfa.ts';
+import cognitoCognitoUserPoolPasswordPolicy from './cognito/cognito-user-pool-password-policy.ts';
+import cognitoCognitoUserPoolThreatProtection from './cognito/cognito-user-pool-threat-protection.ts';
 import daxDaxEncryptionAtRest from './dax/dax-encryption-at-rest.ts';
 import daxDaxTlsEndpoint from './dax/dax-tls-endpoint.ts';
 import dmsDmsReplicationInstanceAutoMinorUpgrade from './dms/dms-replication-instance-auto-minor-upgrade.ts';
@@ -214,6 +223,8 @@ import sqsSqsQueueEncryption from './sqs/sqs-queue-encryption.ts';
 import sqsSqsQueuePolicyNoPublicAccess from './sqs/sqs-queue-policy-no-public-access.ts';
 import sqsSqsQueuePolicyNoWildcardActions from './sqs/sqs-queue-policy-no-wildcard-actions.ts';
 import sqsSqsQueueSslOnly from './sqs/sqs-queue-ssl-only.ts';
+import stepfunctionsStepfunctionsLogging from './stepfunctions/stepfunctions-logging.ts';
+import stepfunctionsStepfunctionsXrayTracing from './stepfunctions/stepfunctions-xray-tracing.ts';
 
 /** Where each built-in rule lives: `service` is its folder, `name` its file name (= its id). */
 export interface BuiltInRuleFile {
@@ -265,6 +276,15 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('cloudtrail', 'cloudtrail-kms-encryption', cloudtrailCloudtrailKmsEncryption),
   entry('cloudtrail', 'cloudtrail-log-file-validation', cloudtrailCloudtrailLogFileValidation),
   entry('cloudtrail', 'cloudtrail-multi-region', cloudtrailCloudtrailMultiRegion),
+  entry('codebuild', 'codebuild-artifact-encryption', codebuildCodebuildArtifactEncryption),
+  entry('codebuild', 'codebuild-customer-managed-key', codebuildCodebuildCustomerManagedKey),
+  entry('codebuild', 'codebuild-logs', codebuildCodebuildLogs),
+  entry('codebuild', 'codebuild-no-plaintext-aws-credentials', codebuildCodebuildNoPlaintextAwsCredentials),
+  entry('codebuild', 'codebuild-no-privileged-mode', codebuildCodebuildNoPrivilegedMode),
+  entry('cognito', 'cognito-identity-pool-no-unauthenticated', cognitoCognitoIdentityPoolNoUnauthenticated),
+  entry('cognito', 'cognito-user-pool-mfa', cognitoCognitoUserPoolMfa),
+  entry('cognito', 'cognito-user-pool-password-policy', cognitoCognitoUserPoolPasswordPolicy),
+  entry('cognito', 'cognito-user-pool-threat-protection', cognitoCognitoUserPoolThreatProtection),
   entry('dax', 'dax-encryption-at-rest', daxDaxEncryptionAtRest),
   entry('dax', 'dax-tls-endpoint', daxDaxTlsEndpoint),
   entry('dms', 'dms-replication-instance-auto-minor-upgrade', dmsDmsReplicationInstanceAutoMinorUpgrade),
@@ -443,6 +463,8 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('sqs', 'sqs-queue-policy-no-public-access', sqsSqsQueuePolicyNoPublicAccess),
   entry('sqs', 'sqs-queue-policy-no-wildcard-actions', sqsSqsQueuePolicyNoWildcardActions),
   entry('sqs', 'sqs-queue-ssl-only', sqsSqsQueueSslOnly),
+  entry('stepfunctions', 'stepfunctions-logging', stepfunctionsStepfunctionsLogging),
+  entry('stepfunctions', 'stepfunctions-xray-tracing', stepfunctionsStepfunctionsXrayTracing),
 ];
 
 export const builtInRules: readonly AnyRule[] = builtInRuleFiles.map((f) => f.rule);
