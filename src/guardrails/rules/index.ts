@@ -10,6 +10,11 @@ import apigatewayApigatewayStageXray from './apigateway/apigateway-stage-xray.ts
 import apigatewayApigatewayv2RouteAuthorization from './apigateway/apigatewayv2-route-authorization.ts';
 import apigatewayApigatewayv2StageAccessLogging from './apigateway/apigatewayv2-stage-access-logging.ts';
 import apigatewayApigatewayv2StageThrottling from './apigateway/apigatewayv2-stage-throttling.ts';
+import appsyncAppsyncApiCacheEncrypted from './appsync/appsync-api-cache-encrypted.ts';
+import appsyncAppsyncFieldLevelLogs from './appsync/appsync-field-level-logs.ts';
+import appsyncAppsyncLogging from './appsync/appsync-logging.ts';
+import appsyncAppsyncNoApiKeyAuth from './appsync/appsync-no-api-key-auth.ts';
+import appsyncAppsyncWaf from './appsync/appsync-waf.ts';
 import architectureAllowedInstanceClasses from './architecture/allowed-instance-classes.ts';
 import architectureAllowedRegions from './architecture/allowed-regions.ts';
 import architectureCacheSearchComputeOnly from './architecture/cache-search-compute-only.ts';
@@ -23,6 +28,8 @@ import architectureQueueConsumerDeadLetterQueue from './architecture/queue-consu
 import architectureQueueHasConsumer from './architecture/queue-has-consumer.ts';
 import architectureTeamAndEnvironmentSet from './architecture/team-and-environment-set.ts';
 import architectureTeamMonthlyBudget from './architecture/team-monthly-budget.ts';
+import athenaAthenaWorkgroupEnforceConfiguration from './athena/athena-workgroup-enforce-configuration.ts';
+import athenaAthenaWorkgroupResultEncryption from './athena/athena-workgroup-result-encryption.ts';
 import cloudfrontCloudfrontAccessLogging from './cloudfront/cloudfront-access-logging.ts';
 import cloudfrontCloudfrontDefaultRootObject from './cloudfront/cloudfront-default-root-object.ts';
 import cloudfrontCloudfrontGeoRestriction from './cloudfront/cloudfront-geo-restriction.ts';
@@ -120,6 +127,9 @@ import eventbridgeEventbridgeBusArchive from './eventbridge/eventbridge-bus-arch
 import eventbridgeEventbridgeBusPolicyNoPublicAccess from './eventbridge/eventbridge-bus-policy-no-public-access.ts';
 import eventbridgeEventbridgeRuleTargetDeadLetterQueue from './eventbridge/eventbridge-rule-target-dead-letter-queue.ts';
 import eventbridgeEventbridgeScheduleDeadLetterQueue from './eventbridge/eventbridge-schedule-dead-letter-queue.ts';
+import glueGlueDataCatalogEncryption from './glue/glue-data-catalog-encryption.ts';
+import glueGlueSecurityConfigurationAttached from './glue/glue-security-configuration-attached.ts';
+import glueGlueSecurityConfigurationEncryption from './glue/glue-security-configuration-encryption.ts';
 import iamIamNoAccessKeys from './iam/iam-no-access-keys.ts';
 import iamIamNoAdminPolicy from './iam/iam-no-admin-policy.ts';
 import iamIamNoAdministratorAccessPolicy from './iam/iam-no-administrator-access-policy.ts';
@@ -250,6 +260,11 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('apigateway', 'apigatewayv2-route-authorization', apigatewayApigatewayv2RouteAuthorization),
   entry('apigateway', 'apigatewayv2-stage-access-logging', apigatewayApigatewayv2StageAccessLogging),
   entry('apigateway', 'apigatewayv2-stage-throttling', apigatewayApigatewayv2StageThrottling),
+  entry('appsync', 'appsync-api-cache-encrypted', appsyncAppsyncApiCacheEncrypted),
+  entry('appsync', 'appsync-field-level-logs', appsyncAppsyncFieldLevelLogs),
+  entry('appsync', 'appsync-logging', appsyncAppsyncLogging),
+  entry('appsync', 'appsync-no-api-key-auth', appsyncAppsyncNoApiKeyAuth),
+  entry('appsync', 'appsync-waf', appsyncAppsyncWaf),
   entry('architecture', 'allowed-instance-classes', architectureAllowedInstanceClasses),
   entry('architecture', 'allowed-regions', architectureAllowedRegions),
   entry('architecture', 'cache-search-compute-only', architectureCacheSearchComputeOnly),
@@ -263,6 +278,8 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('architecture', 'queue-has-consumer', architectureQueueHasConsumer),
   entry('architecture', 'team-and-environment-set', architectureTeamAndEnvironmentSet),
   entry('architecture', 'team-monthly-budget', architectureTeamMonthlyBudget),
+  entry('athena', 'athena-workgroup-enforce-configuration', athenaAthenaWorkgroupEnforceConfiguration),
+  entry('athena', 'athena-workgroup-result-encryption', athenaAthenaWorkgroupResultEncryption),
   entry('cloudfront', 'cloudfront-access-logging', cloudfrontCloudfrontAccessLogging),
   entry('cloudfront', 'cloudfront-default-root-object', cloudfrontCloudfrontDefaultRootObject),
   entry('cloudfront', 'cloudfront-geo-restriction', cloudfrontCloudfrontGeoRestriction),
@@ -360,6 +377,9 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('eventbridge', 'eventbridge-bus-policy-no-public-access', eventbridgeEventbridgeBusPolicyNoPublicAccess),
   entry('eventbridge', 'eventbridge-rule-target-dead-letter-queue', eventbridgeEventbridgeRuleTargetDeadLetterQueue),
   entry('eventbridge', 'eventbridge-schedule-dead-letter-queue', eventbridgeEventbridgeScheduleDeadLetterQueue),
+  entry('glue', 'glue-data-catalog-encryption', glueGlueDataCatalogEncryption),
+  entry('glue', 'glue-security-configuration-attached', glueGlueSecurityConfigurationAttached),
+  entry('glue', 'glue-security-configuration-encryption', glueGlueSecurityConfigurationEncryption),
   entry('iam', 'iam-no-access-keys', iamIamNoAccessKeys),
   entry('iam', 'iam-no-admin-policy', iamIamNoAdminPolicy),
   entry('iam', 'iam-no-administrator-access-policy', iamIamNoAdministratorAccessPolicy),
