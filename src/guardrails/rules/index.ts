@@ -30,6 +30,8 @@ import architectureTeamAndEnvironmentSet from './architecture/team-and-environme
 import architectureTeamMonthlyBudget from './architecture/team-monthly-budget.ts';
 import athenaAthenaWorkgroupEnforceConfiguration from './athena/athena-workgroup-enforce-configuration.ts';
 import athenaAthenaWorkgroupResultEncryption from './athena/athena-workgroup-result-encryption.ts';
+import backupBackupVaultCustomerManagedKey from './backup/backup-vault-customer-managed-key.ts';
+import bedrockBedrockAgentCustomerManagedKey from './bedrock/bedrock-agent-customer-managed-key.ts';
 import cloudfrontCloudfrontAccessLogging from './cloudfront/cloudfront-access-logging.ts';
 import cloudfrontCloudfrontDefaultRootObject from './cloudfront/cloudfront-default-root-object.ts';
 import cloudfrontCloudfrontGeoRestriction from './cloudfront/cloudfront-geo-restriction.ts';
@@ -219,6 +221,17 @@ import s3S3BucketSslOnly from './s3/s3-bucket-ssl-only.ts';
 import s3S3BucketVersioning from './s3/s3-bucket-versioning.ts';
 import s3S3NoPublicReadAcl from './s3/s3-no-public-read-acl.ts';
 import s3S3NoPublicWriteAcl from './s3/s3-no-public-write-acl.ts';
+import sagemakerSagemakerCustomerManagedKey from './sagemaker/sagemaker-customer-managed-key.ts';
+import sagemakerSagemakerDataQualityJobOutputKms from './sagemaker/sagemaker-data-quality-job-output-kms.ts';
+import sagemakerSagemakerDataQualityJobTrafficEncryption from './sagemaker/sagemaker-data-quality-job-traffic-encryption.ts';
+import sagemakerSagemakerDataQualityJobVolumeKms from './sagemaker/sagemaker-data-quality-job-volume-kms.ts';
+import sagemakerSagemakerEndpointConfigKms from './sagemaker/sagemaker-endpoint-config-kms.ts';
+import sagemakerSagemakerModelNetworkIsolation from './sagemaker/sagemaker-model-network-isolation.ts';
+import sagemakerSagemakerNotebookImdsv2 from './sagemaker/sagemaker-notebook-imdsv2.ts';
+import sagemakerSagemakerNotebookInVpc from './sagemaker/sagemaker-notebook-in-vpc.ts';
+import sagemakerSagemakerNotebookNoDirectInternet from './sagemaker/sagemaker-notebook-no-direct-internet.ts';
+import sagemakerSagemakerNotebookNoRootAccess from './sagemaker/sagemaker-notebook-no-root-access.ts';
+import sagemakerSagemakerNotebookRoleTrust from './sagemaker/sagemaker-notebook-role-trust.ts';
 import secretsmanagerSecretsmanagerCustomerManagedKey from './secretsmanager/secretsmanager-customer-managed-key.ts';
 import secretsmanagerSecretsmanagerNoPlaintextSecret from './secretsmanager/secretsmanager-no-plaintext-secret.ts';
 import secretsmanagerSecretsmanagerResourcePolicyNotPublic from './secretsmanager/secretsmanager-resource-policy-not-public.ts';
@@ -235,6 +248,7 @@ import sqsSqsQueuePolicyNoWildcardActions from './sqs/sqs-queue-policy-no-wildca
 import sqsSqsQueueSslOnly from './sqs/sqs-queue-ssl-only.ts';
 import stepfunctionsStepfunctionsLogging from './stepfunctions/stepfunctions-logging.ts';
 import stepfunctionsStepfunctionsXrayTracing from './stepfunctions/stepfunctions-xray-tracing.ts';
+import timestreamTimestreamDatabaseCustomerManagedKey from './timestream/timestream-database-customer-managed-key.ts';
 
 /** Where each built-in rule lives: `service` is its folder, `name` its file name (= its id). */
 export interface BuiltInRuleFile {
@@ -280,6 +294,8 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('architecture', 'team-monthly-budget', architectureTeamMonthlyBudget),
   entry('athena', 'athena-workgroup-enforce-configuration', athenaAthenaWorkgroupEnforceConfiguration),
   entry('athena', 'athena-workgroup-result-encryption', athenaAthenaWorkgroupResultEncryption),
+  entry('backup', 'backup-vault-customer-managed-key', backupBackupVaultCustomerManagedKey),
+  entry('bedrock', 'bedrock-agent-customer-managed-key', bedrockBedrockAgentCustomerManagedKey),
   entry('cloudfront', 'cloudfront-access-logging', cloudfrontCloudfrontAccessLogging),
   entry('cloudfront', 'cloudfront-default-root-object', cloudfrontCloudfrontDefaultRootObject),
   entry('cloudfront', 'cloudfront-geo-restriction', cloudfrontCloudfrontGeoRestriction),
@@ -469,6 +485,17 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('s3', 's3-bucket-versioning', s3S3BucketVersioning),
   entry('s3', 's3-no-public-read-acl', s3S3NoPublicReadAcl),
   entry('s3', 's3-no-public-write-acl', s3S3NoPublicWriteAcl),
+  entry('sagemaker', 'sagemaker-customer-managed-key', sagemakerSagemakerCustomerManagedKey),
+  entry('sagemaker', 'sagemaker-data-quality-job-output-kms', sagemakerSagemakerDataQualityJobOutputKms),
+  entry('sagemaker', 'sagemaker-data-quality-job-traffic-encryption', sagemakerSagemakerDataQualityJobTrafficEncryption),
+  entry('sagemaker', 'sagemaker-data-quality-job-volume-kms', sagemakerSagemakerDataQualityJobVolumeKms),
+  entry('sagemaker', 'sagemaker-endpoint-config-kms', sagemakerSagemakerEndpointConfigKms),
+  entry('sagemaker', 'sagemaker-model-network-isolation', sagemakerSagemakerModelNetworkIsolation),
+  entry('sagemaker', 'sagemaker-notebook-imdsv2', sagemakerSagemakerNotebookImdsv2),
+  entry('sagemaker', 'sagemaker-notebook-in-vpc', sagemakerSagemakerNotebookInVpc),
+  entry('sagemaker', 'sagemaker-notebook-no-direct-internet', sagemakerSagemakerNotebookNoDirectInternet),
+  entry('sagemaker', 'sagemaker-notebook-no-root-access', sagemakerSagemakerNotebookNoRootAccess),
+  entry('sagemaker', 'sagemaker-notebook-role-trust', sagemakerSagemakerNotebookRoleTrust),
   entry('secretsmanager', 'secretsmanager-customer-managed-key', secretsmanagerSecretsmanagerCustomerManagedKey),
   entry('secretsmanager', 'secretsmanager-no-plaintext-secret', secretsmanagerSecretsmanagerNoPlaintextSecret),
   entry('secretsmanager', 'secretsmanager-resource-policy-not-public', secretsmanagerSecretsmanagerResourcePolicyNotPublic),
@@ -485,6 +512,7 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('sqs', 'sqs-queue-ssl-only', sqsSqsQueueSslOnly),
   entry('stepfunctions', 'stepfunctions-logging', stepfunctionsStepfunctionsLogging),
   entry('stepfunctions', 'stepfunctions-xray-tracing', stepfunctionsStepfunctionsXrayTracing),
+  entry('timestream', 'timestream-database-customer-managed-key', timestreamTimestreamDatabaseCustomerManagedKey),
 ];
 
 export const builtInRules: readonly AnyRule[] = builtInRuleFiles.map((f) => f.rule);
