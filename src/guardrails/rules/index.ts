@@ -5,6 +5,7 @@ import apigatewayApigatewayDomainTls12 from './apigateway/apigateway-domain-tls1
 import apigatewayApigatewayMethodAuthorization from './apigateway/apigateway-method-authorization.ts';
 import apigatewayApigatewayRequestValidation from './apigateway/apigateway-request-validation.ts';
 import apigatewayApigatewayStageAccessLogging from './apigateway/apigateway-stage-access-logging.ts';
+import apigatewayApigatewayStageCaching from './apigateway/apigateway-stage-caching.ts';
 import apigatewayApigatewayStageExecutionLogging from './apigateway/apigateway-stage-execution-logging.ts';
 import apigatewayApigatewayStageWaf from './apigateway/apigateway-stage-waf.ts';
 import apigatewayApigatewayStageXray from './apigateway/apigateway-stage-xray.ts';
@@ -76,6 +77,8 @@ import ec2Ec2InstanceImdsv2 from './ec2/ec2-instance-imdsv2.ts';
 import ec2Ec2InstanceNoPublicIp from './ec2/ec2-instance-no-public-ip.ts';
 import ec2Ec2InstanceTerminationProtection from './ec2/ec2-instance-termination-protection.ts';
 import ec2Ec2LaunchConfigurationEbsEncrypted from './ec2/ec2-launch-configuration-ebs-encrypted.ts';
+import ec2Ec2LaunchConfigurationImdsv2 from './ec2/ec2-launch-configuration-imdsv2.ts';
+import ec2Ec2LaunchConfigurationNoPublicIp from './ec2/ec2-launch-configuration-no-public-ip.ts';
 import ec2Ec2LaunchTemplateEbsEncrypted from './ec2/ec2-launch-template-ebs-encrypted.ts';
 import ec2Ec2LaunchTemplateImdsv2 from './ec2/ec2-launch-template-imdsv2.ts';
 import ec2Ec2NoSecretsInUserData from './ec2/ec2-no-secrets-in-user-data.ts';
@@ -87,6 +90,7 @@ import ec2Ec2SgNoOpenSsh from './ec2/ec2-sg-no-open-ssh.ts';
 import ec2Ec2SgRuleDescription from './ec2/ec2-sg-rule-description.ts';
 import ec2Ec2SubnetNoAutoPublicIp from './ec2/ec2-subnet-no-auto-public-ip.ts';
 import ec2Ec2VolumeEncrypted from './ec2/ec2-volume-encrypted.ts';
+import ec2Ec2VpcEndpointServiceAcceptance from './ec2/ec2-vpc-endpoint-service-acceptance.ts';
 import ec2Ec2VpcFlowLogs from './ec2/ec2-vpc-flow-logs.ts';
 import ecrEcrImageScanOnPush from './ecr/ecr-image-scan-on-push.ts';
 import ecrEcrKmsEncryption from './ecr/ecr-kms-encryption.ts';
@@ -120,6 +124,10 @@ import elasticacheElasticacheEncryptionAtRest from './elasticache/elasticache-en
 import elasticacheElasticacheEncryptionInTransit from './elasticache/elasticache-encryption-in-transit.ts';
 import elasticacheElasticacheInVpc from './elasticache/elasticache-in-vpc.ts';
 import elasticacheElasticacheMultiAz from './elasticache/elasticache-multi-az.ts';
+import elbElbAccessLogs from './elb/elb-access-logs.ts';
+import elbElbConnectionDraining from './elb/elb-connection-draining.ts';
+import elbElbCrossZone from './elb/elb-cross-zone.ts';
+import elbElbSecureListeners from './elb/elb-secure-listeners.ts';
 import elbv2Elbv2AccessLogs from './elbv2/elbv2-access-logs.ts';
 import elbv2Elbv2DeletionProtection from './elbv2/elbv2-deletion-protection.ts';
 import elbv2Elbv2DropInvalidHeaders from './elbv2/elbv2-drop-invalid-headers.ts';
@@ -277,6 +285,7 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('apigateway', 'apigateway-method-authorization', apigatewayApigatewayMethodAuthorization),
   entry('apigateway', 'apigateway-request-validation', apigatewayApigatewayRequestValidation),
   entry('apigateway', 'apigateway-stage-access-logging', apigatewayApigatewayStageAccessLogging),
+  entry('apigateway', 'apigateway-stage-caching', apigatewayApigatewayStageCaching),
   entry('apigateway', 'apigateway-stage-execution-logging', apigatewayApigatewayStageExecutionLogging),
   entry('apigateway', 'apigateway-stage-waf', apigatewayApigatewayStageWaf),
   entry('apigateway', 'apigateway-stage-xray', apigatewayApigatewayStageXray),
@@ -348,6 +357,8 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('ec2', 'ec2-instance-no-public-ip', ec2Ec2InstanceNoPublicIp),
   entry('ec2', 'ec2-instance-termination-protection', ec2Ec2InstanceTerminationProtection),
   entry('ec2', 'ec2-launch-configuration-ebs-encrypted', ec2Ec2LaunchConfigurationEbsEncrypted),
+  entry('ec2', 'ec2-launch-configuration-imdsv2', ec2Ec2LaunchConfigurationImdsv2),
+  entry('ec2', 'ec2-launch-configuration-no-public-ip', ec2Ec2LaunchConfigurationNoPublicIp),
   entry('ec2', 'ec2-launch-template-ebs-encrypted', ec2Ec2LaunchTemplateEbsEncrypted),
   entry('ec2', 'ec2-launch-template-imdsv2', ec2Ec2LaunchTemplateImdsv2),
   entry('ec2', 'ec2-no-secrets-in-user-data', ec2Ec2NoSecretsInUserData),
@@ -359,6 +370,7 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('ec2', 'ec2-sg-rule-description', ec2Ec2SgRuleDescription),
   entry('ec2', 'ec2-subnet-no-auto-public-ip', ec2Ec2SubnetNoAutoPublicIp),
   entry('ec2', 'ec2-volume-encrypted', ec2Ec2VolumeEncrypted),
+  entry('ec2', 'ec2-vpc-endpoint-service-acceptance', ec2Ec2VpcEndpointServiceAcceptance),
   entry('ec2', 'ec2-vpc-flow-logs', ec2Ec2VpcFlowLogs),
   entry('ecr', 'ecr-image-scan-on-push', ecrEcrImageScanOnPush),
   entry('ecr', 'ecr-kms-encryption', ecrEcrKmsEncryption),
@@ -392,6 +404,10 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('elasticache', 'elasticache-encryption-in-transit', elasticacheElasticacheEncryptionInTransit),
   entry('elasticache', 'elasticache-in-vpc', elasticacheElasticacheInVpc),
   entry('elasticache', 'elasticache-multi-az', elasticacheElasticacheMultiAz),
+  entry('elb', 'elb-access-logs', elbElbAccessLogs),
+  entry('elb', 'elb-connection-draining', elbElbConnectionDraining),
+  entry('elb', 'elb-cross-zone', elbElbCrossZone),
+  entry('elb', 'elb-secure-listeners', elbElbSecureListeners),
   entry('elbv2', 'elbv2-access-logs', elbv2Elbv2AccessLogs),
   entry('elbv2', 'elbv2-deletion-protection', elbv2Elbv2DeletionProtection),
   entry('elbv2', 'elbv2-drop-invalid-headers', elbv2Elbv2DropInvalidHeaders),
