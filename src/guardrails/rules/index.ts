@@ -173,6 +173,7 @@ import lambdaLambdaPermissionNotPublic from './lambda/lambda-permission-not-publ
 import lambdaLambdaPermissionSourceRestricted from './lambda/lambda-permission-source-restricted.ts';
 import lambdaLambdaReservedConcurrency from './lambda/lambda-reserved-concurrency.ts';
 import lambdaLambdaSupportedRuntime from './lambda/lambda-supported-runtime.ts';
+import lambdaLambdaUrlCorsNotOpen from './lambda/lambda-url-cors-not-open.ts';
 import lambdaLambdaXrayTracing from './lambda/lambda-xray-tracing.ts';
 import logsLogsKmsEncryption from './logs/logs-kms-encryption.ts';
 import logsLogsRetentionMinimum from './logs/logs-retention-minimum.ts';
@@ -207,6 +208,7 @@ import rdsRdsAutoMinorVersionUpgrade from './rds/rds-auto-minor-version-upgrade.
 import rdsRdsBackupRetention from './rds/rds-backup-retention.ts';
 import rdsRdsDeletionPolicy from './rds/rds-deletion-policy.ts';
 import rdsRdsDeletionProtection from './rds/rds-deletion-protection.ts';
+import rdsRdsEncryptionInTransit from './rds/rds-encryption-in-transit.ts';
 import rdsRdsEnhancedMonitoring from './rds/rds-enhanced-monitoring.ts';
 import rdsRdsIamAuthentication from './rds/rds-iam-authentication.ts';
 import rdsRdsInstanceNotPublic from './rds/rds-instance-not-public.ts';
@@ -263,6 +265,9 @@ import stepfunctionsStepfunctionsXrayTracing from './stepfunctions/stepfunctions
 import timestreamTimestreamDatabaseCustomerManagedKey from './timestream/timestream-database-customer-managed-key.ts';
 import transferTransferServerNoFtp from './transfer/transfer-server-no-ftp.ts';
 import transferTransferServerNotPublic from './transfer/transfer-server-not-public.ts';
+import wafv2Wafv2Log4jProtection from './wafv2/wafv2-log4j-protection.ts';
+import wafv2Wafv2WebAclHasRules from './wafv2/wafv2-web-acl-has-rules.ts';
+import wafv2Wafv2WebAclLogging from './wafv2/wafv2-web-acl-logging.ts';
 import workspacesWorkspacesRootVolumeEncrypted from './workspaces/workspaces-root-volume-encrypted.ts';
 import workspacesWorkspacesUserVolumeEncrypted from './workspaces/workspaces-user-volume-encrypted.ts';
 
@@ -453,6 +458,7 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('lambda', 'lambda-permission-source-restricted', lambdaLambdaPermissionSourceRestricted),
   entry('lambda', 'lambda-reserved-concurrency', lambdaLambdaReservedConcurrency),
   entry('lambda', 'lambda-supported-runtime', lambdaLambdaSupportedRuntime),
+  entry('lambda', 'lambda-url-cors-not-open', lambdaLambdaUrlCorsNotOpen),
   entry('lambda', 'lambda-xray-tracing', lambdaLambdaXrayTracing),
   entry('logs', 'logs-kms-encryption', logsLogsKmsEncryption),
   entry('logs', 'logs-retention-minimum', logsLogsRetentionMinimum),
@@ -487,6 +493,7 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('rds', 'rds-backup-retention', rdsRdsBackupRetention),
   entry('rds', 'rds-deletion-policy', rdsRdsDeletionPolicy),
   entry('rds', 'rds-deletion-protection', rdsRdsDeletionProtection),
+  entry('rds', 'rds-encryption-in-transit', rdsRdsEncryptionInTransit),
   entry('rds', 'rds-enhanced-monitoring', rdsRdsEnhancedMonitoring),
   entry('rds', 'rds-iam-authentication', rdsRdsIamAuthentication),
   entry('rds', 'rds-instance-not-public', rdsRdsInstanceNotPublic),
@@ -543,6 +550,9 @@ export const builtInRuleFiles: readonly BuiltInRuleFile[] = [
   entry('timestream', 'timestream-database-customer-managed-key', timestreamTimestreamDatabaseCustomerManagedKey),
   entry('transfer', 'transfer-server-no-ftp', transferTransferServerNoFtp),
   entry('transfer', 'transfer-server-not-public', transferTransferServerNotPublic),
+  entry('wafv2', 'wafv2-log4j-protection', wafv2Wafv2Log4jProtection),
+  entry('wafv2', 'wafv2-web-acl-has-rules', wafv2Wafv2WebAclHasRules),
+  entry('wafv2', 'wafv2-web-acl-logging', wafv2Wafv2WebAclLogging),
   entry('workspaces', 'workspaces-root-volume-encrypted', workspacesWorkspacesRootVolumeEncrypted),
   entry('workspaces', 'workspaces-user-volume-encrypted', workspacesWorkspacesUserVolumeEncrypted),
 ];
