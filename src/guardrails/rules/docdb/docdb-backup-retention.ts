@@ -1,6 +1,5 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { expectAtLeast } from '../_support/check-result.ts';
-import { setProperty } from '../_support/template-patch.ts';
+import { BACKUP_RETENTION } from '../_support/db-cluster-settings.ts';
 
 export default defineTemplateRule({
   id: 'docdb-backup-retention',
@@ -11,11 +10,6 @@ export default defineTemplateRule({
   remediation: 'Set BackupRetentionPeriod to 7 days or more.',
   references: ['CKV_AWS_360', 'AwsSolutions-DOC4'],
   resourceTypes: ['AWS::DocDB::DBCluster'],
-  check: (cluster) =>
-    expectAtLeast(cluster, 'BackupRetentionPeriod', 7, 'Backups are kept too briefly', { absent: 1 }),
-  fix: {
-    description: 'keep backups for 7 days (backup storage beyond the cluster size is billed)',
-    safe: false,
-    patch: (cluster) => setProperty(cluster, 'BackupRetentionPeriod', 7),
-  },
+  check: BACKUP_RETENTION.check,
+  fix: BACKUP_RETENTION.fix,
 });

@@ -1,6 +1,5 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { expectBool } from '../_support/check-result.ts';
-import { setProperty } from '../_support/template-patch.ts';
+import { DELETION_PROTECTION } from '../_support/db-cluster-settings.ts';
 
 export default defineTemplateRule({
   id: 'docdb-deletion-protection',
@@ -11,11 +10,6 @@ export default defineTemplateRule({
   remediation: 'Set DeletionProtection to true.',
   references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/documentdb-controls.html'],
   resourceTypes: ['AWS::DocDB::DBCluster'],
-  check: (cluster) =>
-    expectBool(cluster, 'DeletionProtection', true, 'The cluster can be deleted', { absent: false }),
-  fix: {
-    description: 'turn on deletion protection',
-    safe: true,
-    patch: (cluster) => setProperty(cluster, 'DeletionProtection', true),
-  },
+  check: DELETION_PROTECTION.check,
+  fix: DELETION_PROTECTION.fix,
 });

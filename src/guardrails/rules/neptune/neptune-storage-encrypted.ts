@@ -1,6 +1,5 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { expectBool } from '../_support/check-result.ts';
-import { setProperty } from '../_support/template-patch.ts';
+import { STORAGE_ENCRYPTED } from '../_support/db-cluster-settings.ts';
 
 export default defineTemplateRule({
   id: 'neptune-storage-encrypted',
@@ -11,11 +10,6 @@ export default defineTemplateRule({
   remediation: 'Set StorageEncrypted to true (and KmsKeyId for a customer managed key).',
   references: ['CKV_AWS_44', 'AwsSolutions-N4'],
   resourceTypes: ['AWS::Neptune::DBCluster'],
-  check: (cluster) =>
-    expectBool(cluster, 'StorageEncrypted', true, 'The cluster is not encrypted', { absent: false }),
-  fix: {
-    description: 'encrypt the cluster (replaces it: restore the data from a snapshot)',
-    safe: false,
-    patch: (cluster) => setProperty(cluster, 'StorageEncrypted', true),
-  },
+  check: STORAGE_ENCRYPTED.check,
+  fix: STORAGE_ENCRYPTED.fix,
 });
