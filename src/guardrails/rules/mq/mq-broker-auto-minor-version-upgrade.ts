@@ -8,11 +8,11 @@ export default defineTemplateRule({
   severity: 'info',
   rationale:
     'Minor versions carry security fixes; without automatic upgrades the broker keeps known vulnerabilities until someone upgrades it by hand.',
-  remediation: 'Set AutoMinorVersionUpgrade to true.',
+  remediation: 'Set AutoMinorVersionUpgrade to true, or leave it unset (true is the default).',
   references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/mq-controls.html'],
   resourceTypes: ['AWS::AmazonMQ::Broker'],
   check: (broker) =>
-    expectBool(broker, 'AutoMinorVersionUpgrade', true, 'Minor upgrades are not applied', { absent: false }),
+    expectBool(broker, 'AutoMinorVersionUpgrade', true, 'Minor upgrades are not applied', { absent: true }),
   fix: {
     description: 'apply minor engine upgrades in the maintenance window',
     safe: true,
