@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRuleFiles } from '../../src/guardrails/registry/list-rule-files.ts';
-import { renderRuleRegistry } from '../../src/guardrails/registry/render-rule-registry.ts';
+import { REGISTRY_DIR, renderRuleRegistry } from '../../src/guardrails/registry/render-rule-registry.ts';
 import { builtInRuleFiles } from '../../src/guardrails/rules/index.ts';
 import { fixtureExists } from './support/fixtures.ts';
 
@@ -14,8 +14,16 @@ const blank = (value: unknown) => typeof value !== 'string' || value.trim() === 
 describe('the built-in rule registry', () => {
   it('registers every rule file (run `npm run rules:registry` when this fails)', () => {
     const expected = renderRuleRegistry(listRuleFiles(rulesDir));
-    const actual = readFileSync(join(rulesDir, 'index.ts'), 'utf8');
-    expect(actual).toBe(expected);
+    for (const [path, text] of expected) expect(readFileSync(join(rulesDir, path), 'utf8'), path).toBe(text);
+    const generated = readdirSync(join(rulesDir, REGISTRY_DIR)).map((f) => `${REGISTRY_DIR}/${f}`);
+    expect(generated.filter((path) => !expected.has(path))).toEqual([]);
+  });
+
+  it('keeps every generated registry file small (one list per service)', () => {
+    const long = [...renderRuleRegistry(listRuleFiles(rulesDir))]
+      .filter(([, text]) => text.split('\n').length > 400)
+      .map(([path]) => path);
+    expect(long).toEqual([]);
   });
 
   it('has rule ids equal to their file names', () => {
