@@ -2,7 +2,7 @@
  * Guardrail engine speed and memory: generated templates of 100, 500, 2,000 and 10,000 resources (a realistic
  * mix of types with intrinsics) against the full built-in pack. Prints cold time (first evaluation in a fresh
  * process, rule loading included), early time (median of the 2nd to 8th evaluation, while V8 is still
- * optimizing the 179 rules), warm time (median of several runs after WARM_UP_MS of evaluations: what a
+ * optimizing the built-in rules), warm time (median of several runs after WARM_UP_MS of evaluations: what a
  * long-running server sees), per-resource time (linearity) and heap/RSS. Target: under 50 ms warm for
  * 2,000 resources, linear growth.
  */
