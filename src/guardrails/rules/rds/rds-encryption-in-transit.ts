@@ -1,4 +1,4 @@
-import type { CheckResult, ResourceView } from '../../rule.ts';
+import type { CheckResult, ResourceView, TemplateIndex } from '../../rule.ts';
 import { defineTemplateRule } from '../../rule.ts';
 import { asNumber, fail, PASS, read, show, unknown } from '../_support/check-result.ts';
 import { standaloneInstance } from '../_support/rds-engine.ts';
@@ -47,15 +47,24 @@ function checkGroup(group: ResourceView): CheckResult {
   );
 }
 
+/** The instance that states the engine: a read replica of an instance of this template takes its source's. */
+function engineSource(db: ResourceView, index: TemplateIndex): ResourceView {
+  const has = db.has('Engine');
+  if (!has.known || has.value) return db;
+  const source = referencedResource(db, index, 'SourceDBInstanceIdentifier');
+  return source?.type === 'AWS::RDS::DBInstance' ? source : db;
+}
+
 /** Without a parameter group of its own the instance uses the engine's default group. */
-function checkDefaultGroup(db: ResourceView): CheckResult {
-  const engine = read(db, 'Engine');
+function checkDefaultGroup(db: ResourceView, index: TemplateIndex): CheckResult {
+  const source = engineSource(db, index);
+  const engine = read(source, 'Engine');
   if ('result' in engine) return engine.result;
   if (typeof engine.value !== 'string')
     return unknown('Engine', 'the engine is not set, so its default parameters are unknown');
   const name = engine.value.toLowerCase();
   if (name === 'postgres') {
-    const version = read(db, 'EngineVersion');
+    const version = read(source, 'EngineVersion');
     if ('result' in version) return version.result;
     const major = asNumber(String(version.value ?? '').split('.')[0]);
     // Unset: RDS picks its current default version, which forces SSL.
@@ -87,7 +96,7 @@ export default defineTemplateRule({
     const name = read(db, 'DBParameterGroupName');
     if ('result' in name) return name.result;
     if (name.value === undefined || (typeof name.value === 'string' && name.value.startsWith('default.')))
-      return checkDefaultGroup(db);
+      return checkDefaultGroup(db, index);
     return unknown('DBParameterGroupName', 'the parameter group is defined outside this template');
   },
 });
