@@ -4,7 +4,12 @@ import { evaluateArchitecture, evaluateTemplate } from '../../src/guardrails/eva
 import type { Finding, JsonPatchOp } from '../../src/guardrails/rule.ts';
 import { builtInRuleFiles } from '../../src/guardrails/rules/index.ts';
 import { applyOperations } from '../../src/model/apply-operations.ts';
-import { fixtureExists, loadArchitectureFixture, loadTemplateFixture } from './support/fixtures.ts';
+import {
+  expectedToFail,
+  fixtureExists,
+  loadArchitectureFixture,
+  loadTemplateFixture,
+} from './support/fixtures.ts';
 
 const describeFinding = (f: Finding) =>
   `${f.status} ${f.resource ?? f.component ?? ''} ${f.path ?? ''}: ${f.message}`;
@@ -25,6 +30,17 @@ describe.each(templateRules.map((f) => [`${f.service}/${f.rule.id}`, f] as const
         fails.filter((f) => f.status === 'fail').map(describeFinding),
         fails.map(describeFinding).join('\n'),
       ).not.toEqual([]);
+    });
+
+    it('fails every resource of its fail fixture marked `copilot:expect: fail`', () => {
+      const { template, options } = loadTemplateFixture(rule, service, 'fail');
+      const failing = new Set(
+        evaluateTemplate(template, options)
+          .findings.filter((f) => f.ruleId === rule.id && f.status === 'fail')
+          .map((f) => f.resource),
+      );
+      const missed = expectedToFail(template).filter((id) => !failing.has(id));
+      expect(missed, 'marked resources without a failing finding').toEqual([]);
     });
 
     it('passes its pass fixture (no fail, no unknown)', () => {

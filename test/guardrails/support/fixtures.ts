@@ -52,6 +52,19 @@ function policyWith(rule: AnyRule, params: Record<string, unknown> | undefined):
   return { version: 0, customRules: [], settings: { [rule.id]: [{ params }] }, waiverMaxDays: 90 };
 }
 
+/**
+ * Logical ids of a fail fixture's resources marked `Metadata: {copilot:expect: fail}`: each case a rule was
+ * fixed for keeps its own failing resource, so the fixture test checks that very resource fails.
+ */
+export function expectedToFail(template: CfnTemplate): string[] {
+  return Object.entries(template.Resources)
+    .filter(
+      ([, resource]) =>
+        (resource.Metadata as Record<string, unknown> | undefined)?.['copilot:expect'] === 'fail',
+    )
+    .map(([id]) => id);
+}
+
 export interface TemplateFixture {
   template: CfnTemplate;
   options: EvaluateOptions;

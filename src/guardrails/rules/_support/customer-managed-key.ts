@@ -1,9 +1,13 @@
 import type { CheckResult, ResourceView, TemplateIndex } from '../../rule.ts';
 import { fail, PASS, show, unknown } from './check-result.ts';
+import { rawAt } from './policy-statements.ts';
 import { referencedResource } from './referenced-resource.ts';
 
-/** `alias/aws/<service>` (alone or in an alias ARN) names the AWS managed key of a service, not the team's own. */
-const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
+/**
+ * `alias/aws/<service>` (alone, in an alias ARN, or written without `alias/`) names the AWS managed key of a
+ * service, not the team's own.
+ */
+const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\/|^aws\//;
 
 /** Whether a key id, ARN or alias names an AWS managed key. */
 export function isAwsManagedKey(value: unknown): boolean {
@@ -33,7 +37,19 @@ export function expectCustomerManagedKey(
   }
   if (referencedResource(resource, index, path) !== undefined) return PASS;
   const key = resource.get(path);
-  if (!key.known) return unknown(path, key.reason);
+  if (!key.known) {
+    // Known only at deploy time, but its literal text may already name an AWS managed alias (`!Sub ...:alias/aws/sns`).
+    const raw = rawAt(resource, path);
+    if (raw !== undefined && /alias\/aws\//.test(JSON.stringify(raw))) {
+      return fail(
+        path,
+        `${what}: ${path} is ${show(raw)}, an AWS managed key; expected a customer managed KMS key`,
+        raw,
+        'a customer managed KMS key',
+      );
+    }
+    return unknown(path, key.reason);
+  }
   if (key.value === '') {
     return fail(path, `${what}: ${path} is empty; expected a customer managed KMS key`, '', 'a KMS key');
   }

@@ -1,5 +1,7 @@
 import type { CheckResult, ResourceView, TemplateIndex } from '../../rule.ts';
 import { asNumber, combine, fail, PASS, unknown } from './check-result.ts';
+import type { CidrRange } from './cidr-range.ts';
+import { cidrRange, coversEveryAddress } from './cidr-range.ts';
 import { memoized } from './view-memo.ts';
 
 /** Reading ingress rules of AWS::EC2::SecurityGroup (inline list) and AWS::EC2::SecurityGroupIngress. */
@@ -17,29 +19,43 @@ export interface OpenIngress {
   readonly allPorts: boolean;
 }
 
-const OPEN = new Set(['0.0.0.0/0', '::/0']);
-
 function at(prefix: string, field: string): string {
   return prefix === '' ? field : `${prefix}.${field}`;
 }
 
-/** The rule at `prefix` when it is open to the internet; undefined when it is not; a result when unknown. */
-function openRule(resource: ResourceView, prefix: string): OpenIngress | undefined | CheckResult {
-  let cidr: string | undefined;
+/** An ingress rule's source block, read before its protocol and ports are (they matter only when open). */
+interface Source {
+  readonly prefix: string;
+  readonly cidr: string;
+  readonly range: CidrRange;
+}
+
+/** The CIDR source of the rule at `prefix`; undefined for other sources; a result when unknown. */
+function sourceOf(resource: ResourceView, prefix: string): Source[] | CheckResult {
+  const sources: Source[] = [];
   let pending: CheckResult | undefined;
   for (const field of ['CidrIp', 'CidrIpv6']) {
     const r = resource.get(at(prefix, field));
     if (!r.known) pending = unknown(at(prefix, field), r.reason);
-    else if (typeof r.value === 'string' && OPEN.has(r.value.trim())) cidr = r.value.trim();
+    else if (typeof r.value === 'string') {
+      const range = cidrRange(r.value);
+      if (range) sources.push({ prefix, cidr: r.value.trim(), range });
+    }
   }
-  if (cidr === undefined) return pending;
+  return sources.length === 0 && pending ? pending : sources;
+}
+
+/** Protocol and ports of the rule at `prefix`; undefined for protocols without ports other than all. */
+function portsOf(
+  resource: ResourceView,
+  source: Source,
+): Omit<OpenIngress, 'path' | 'cidr'> | undefined | CheckResult {
+  const { prefix } = source;
   const protocolPath = at(prefix, 'IpProtocol');
   const protocol = resource.get(protocolPath);
   if (!protocol.known) return unknown(protocolPath, protocol.reason);
   const proto = String(protocol.value ?? '').toLowerCase();
-  const path = prefix;
-  if (proto === '-1' || proto === 'all')
-    return { path, cidr, protocol: 'all', from: 0, to: 65535, allPorts: true };
+  if (proto === '-1' || proto === 'all') return { protocol: 'all', from: 0, to: 65535, allPorts: true };
   if (!['tcp', '6', 'udp', '17'].includes(proto)) return undefined;
   const from = resource.get(at(prefix, 'FromPort'));
   if (!from.known) return unknown(at(prefix, 'FromPort'), from.reason);
@@ -52,7 +68,34 @@ function openRule(resource: ResourceView, prefix: string): OpenIngress | undefin
     hi = 65535;
   }
   const name = proto === '6' ? 'tcp' : proto === '17' ? 'udp' : proto;
-  return { path, cidr, protocol: name, from: lo, to: hi, allPorts: lo <= 0 && hi >= 65535 };
+  return { protocol: name, from: lo, to: hi, allPorts: lo <= 0 && hi >= 65535 };
+}
+
+type Ported = Source & Omit<OpenIngress, 'path' | 'cidr'>;
+
+/** Whether `other` admits at least the traffic `rule` admits (same protocol or all, a wider port range). */
+function admitsAsMuch(other: Ported, rule: Ported): boolean {
+  const protocol = other.protocol === 'all' || other.protocol === rule.protocol;
+  return protocol && other.from <= rule.from && other.to >= rule.to;
+}
+
+/**
+ * The rules open to the whole internet: each rule whose block, together with the blocks of the rules that
+ * admit at least the same traffic, covers every address of its family.
+ */
+function openRules(rules: readonly Ported[]): OpenIngress[] {
+  const open: OpenIngress[] = [];
+  for (const rule of rules) {
+    const ranges = rules.filter((other) => admitsAsMuch(other, rule)).map((other) => other.range);
+    if (!coversEveryAddress(ranges, rule.range.family)) continue;
+    const { protocol, from, to, allPorts } = rule;
+    const alone = coversEveryAddress([rule.range], rule.range.family);
+    const cidr = alone
+      ? rule.cidr
+      : `${rule.cidr} (with the other rules' blocks, every ${rule.range.family === 'ipv4' ? 'IPv4' : 'IPv6'} address)`;
+    open.push({ path: rule.prefix, cidr, protocol, from, to, allPorts });
+  }
+  return open;
 }
 
 function describe(rule: OpenIngress): string {
@@ -111,12 +154,30 @@ function readIngress(resource: ResourceView): readonly (OpenIngress | CheckResul
     if (!n.known) return unknown('SecurityGroupIngress', n.reason);
     for (let i = 0; i < (n.value ?? 0); i++) prefixes.push(`SecurityGroupIngress.${i}`);
   }
-  const rules: (OpenIngress | CheckResult)[] = [];
+  const found: (OpenIngress | CheckResult)[] = [];
+  const sources: Source[] = [];
   for (const prefix of prefixes) {
-    const rule = openRule(resource, prefix);
-    if (rule !== undefined) rules.push(rule);
+    const read = sourceOf(resource, prefix);
+    if (Array.isArray(read)) sources.push(...read);
+    else found.push(read as CheckResult);
   }
-  return rules;
+  // Protocol and ports are read only for blocks that can add up to every address of their family.
+  const families = (['ipv4', 'ipv6'] as const).filter((family) =>
+    coversEveryAddress(
+      sources.map((source) => source.range),
+      family,
+    ),
+  );
+  const ported: Ported[] = [];
+  for (const source of sources) {
+    if (!families.includes(source.range.family)) continue;
+    const ports = portsOf(resource, source);
+    if (ports === undefined) continue;
+    if ('status' in ports) found.push(ports);
+    else ported.push({ ...source, ...ports });
+  }
+  found.push(...openRules(ported));
+  return found;
 }
 
 export function coversPort(rule: OpenIngress, port: number): boolean {

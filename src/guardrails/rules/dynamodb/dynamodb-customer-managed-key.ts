@@ -1,5 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { expectBool, expectPresent } from '../_support/check-result.ts';
+import { expectBool } from '../_support/check-result.ts';
+import { expectCustomerManagedKey } from '../_support/customer-managed-key.ts';
 
 export default defineTemplateRule({
   id: 'dynamodb-customer-managed-key',
@@ -10,7 +11,7 @@ export default defineTemplateRule({
   remediation: 'Set SSESpecification.SSEEnabled to true, SSEType KMS and KMSMasterKeyId to your key.',
   references: ['CKV_AWS_119'],
   resourceTypes: ['AWS::DynamoDB::Table'],
-  check: (table) => {
+  check: (table, { index }) => {
     const enabled = expectBool(
       table,
       'SSESpecification.SSEEnabled',
@@ -19,6 +20,11 @@ export default defineTemplateRule({
       { absent: false },
     );
     if (enabled.status !== 'pass') return enabled;
-    return expectPresent(table, 'SSESpecification.KMSMasterKeyId', 'The table uses the AWS managed key');
+    return expectCustomerManagedKey(
+      table,
+      index,
+      'SSESpecification.KMSMasterKeyId',
+      'The table uses the AWS managed key',
+    );
   },
 });

@@ -1,6 +1,5 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { expectNoneOf, expectPresent, PASS } from '../_support/check-result.ts';
-import { refersToResource } from '../_support/policy-statements.ts';
+import { expectCustomerManagedKey } from '../_support/customer-managed-key.ts';
 
 export default defineTemplateRule({
   id: 'kinesis-stream-customer-managed-key',
@@ -11,16 +10,11 @@ export default defineTemplateRule({
   remediation: 'Set StreamEncryption.KeyId to a customer managed key.',
   references: ['AwsSolutions-KDS3'],
   resourceTypes: ['AWS::Kinesis::Stream'],
-  check: (stream, { index }) => {
-    const present = expectPresent(stream, 'StreamEncryption.KeyId', 'The stream has no KMS key');
-    if (present.status !== 'pass') return present;
-    // A key of this template (!Ref Key, !GetAtt Key.Arn) is customer managed by definition.
-    if (refersToResource(stream, index, 'StreamEncryption.KeyId')) return PASS;
-    return expectNoneOf(
+  check: (stream, { index }) =>
+    expectCustomerManagedKey(
       stream,
+      index,
       'StreamEncryption.KeyId',
-      ['alias/aws/kinesis'],
-      'The stream uses the AWS managed key',
-    );
-  },
+      'The stream does not use a customer managed key',
+    ),
 });
