@@ -50,8 +50,8 @@ describe('infra-copilot check', () => {
   it('exits 1 when an error finding fails, and names the rule, resource and line', async () => {
     const { code, stdout } = await check([publicBucket, '--no-color']);
     expect(code).toBe(1);
-    expect(stdout).toContain('s3-bucket-public-access-block');
-    expect(stdout).toContain(`${publicBucket}:5:7`);
+    expect(stdout).toContain('s3-bucket-block-public-acls');
+    expect(stdout).toContain(`${publicBucket}:6:9`);
   });
 
   it('exits 0 when nothing blocks', async () => {
@@ -77,10 +77,10 @@ describe('infra-copilot check', () => {
     const log = JSON.parse(stdout);
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0];
-    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 's3-bucket-public-access-block');
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 's3-bucket-block-public-acls');
     expect(rule.help.text).toContain('Remediation:');
     expect(rule.properties.tags).toContain('CKV_AWS_53');
-    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 's3-bucket-public-access-block');
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 's3-bucket-block-public-acls');
     expect(result).toMatchObject({
       level: 'error',
       kind: 'fail',
@@ -89,7 +89,7 @@ describe('infra-copilot check', () => {
         {
           physicalLocation: {
             artifactLocation: { uri: publicBucket },
-            region: { startLine: 5, startColumn: 7 },
+            region: { startLine: 6, startColumn: 9 },
           },
         },
       ],
@@ -102,7 +102,7 @@ describe('infra-copilot check', () => {
     expect(stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
     expect(stdout).toContain(`<testsuite name="${publicBucket}"`);
     expect(stdout).toMatch(
-      /<testcase classname="[^"]+" name="s3-bucket-public-access-block Site"><failure type="error"/,
+      /<testcase classname="[^"]+" name="s3-bucket-block-public-acls Site"><failure type="error"/,
     );
     expect(stdout).toMatch(
       /<testsuite name="[^"]*clean.json" tests="1" failures="0" errors="0" skipped="0">/,
@@ -115,8 +115,8 @@ describe('infra-copilot check', () => {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.files).toHaveLength(2);
     expect(
-      report.files[0].findings.find((f: { ruleId: string }) => f.ruleId === 's3-bucket-public-access-block'),
-    ).toMatchObject({ line: 5 });
+      report.files[0].findings.find((f: { ruleId: string }) => f.ruleId === 's3-bucket-block-public-acls'),
+    ).toMatchObject({ line: 6 });
     expect(report.summary.errors).toBeGreaterThanOrEqual(1);
   });
 

@@ -34,16 +34,23 @@ describe('POST /v1/guardrails/evaluate', () => {
     const res = await evaluate({ template: yaml, team: 'checkout', environment: 'prod' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    const finding = body.findings.find(
-      (f: { ruleId: string }) => f.ruleId === 's3-bucket-public-access-block',
-    );
+    const finding = body.findings.find((f: { ruleId: string }) => f.ruleId === 's3-bucket-block-public-acls');
     expect(finding).toMatchObject({
       status: 'fail',
       severity: 'error',
       resource: 'Site',
-      path: '/Resources/Site/Properties/PublicAccessBlockConfiguration',
-      line: 5,
-      fix: { safe: true, patch: [expect.objectContaining({ op: 'add' })] },
+      path: '/Resources/Site/Properties/PublicAccessBlockConfiguration/BlockPublicAcls',
+      line: 6,
+      fix: {
+        safe: true,
+        patch: [
+          {
+            op: 'replace',
+            path: '/Resources/Site/Properties/PublicAccessBlockConfiguration/BlockPublicAcls',
+            value: true,
+          },
+        ],
+      },
     });
     expect(body.summary.errors).toBeGreaterThanOrEqual(1);
     expect(body.summary.resources).toBe(1);
@@ -53,7 +60,7 @@ describe('POST /v1/guardrails/evaluate', () => {
     const object = await evaluate({ template: { Resources: { Site: { Type: 'AWS::S3::Bucket' } } } });
     expect(object.statusCode).toBe(200);
     expect(
-      object.json().findings.some((f: { ruleId: string }) => f.ruleId === 's3-bucket-public-access-block'),
+      object.json().findings.some((f: { ruleId: string }) => f.ruleId === 's3-bucket-block-public-acls'),
     ).toBe(true);
     const raw = await evaluate(yaml, { 'content-type': 'application/yaml' });
     expect(raw.statusCode).toBe(200);
@@ -119,7 +126,7 @@ describe('POST /v1/guardrails/evaluate', () => {
       url: '/v1/waivers',
       headers: admin.headers,
       payload: {
-        ruleId: 's3-bucket-public-access-block',
+        ruleId: 's3-bucket-block-public-acls',
         scope: { resource: 'Site', team: 'payments' },
         reason: 'public downloads bucket until the CDN lands',
         owner: 'alice',
@@ -129,9 +136,7 @@ describe('POST /v1/guardrails/evaluate', () => {
     expect(created.statusCode).toBe(201);
     const status = async (team: string) => {
       const res = await evaluate({ template: yaml, team, environment: 'prod' });
-      return res
-        .json()
-        .findings.find((f: { ruleId: string }) => f.ruleId === 's3-bucket-public-access-block');
+      return res.json().findings.find((f: { ruleId: string }) => f.ruleId === 's3-bucket-block-public-acls');
     };
     expect(await status('payments')).toMatchObject({ status: 'waived', waiverId: created.json().id });
     expect(await status('web')).toMatchObject({ status: 'fail' });

@@ -20,7 +20,7 @@ describe('docs/rules.md and docs/rules/', () => {
       expect(docs.get(`rules/${service}.md`)).toContain(`| \`${rule.id}\` | `);
     }
     expect(docs.get('rules/s3.md')).toMatch(
-      /\| `s3-bucket-public-access-block` \| .* \| error \| AWS::S3::Bucket \| CKV_AWS_53, .* \| yes, safe: block all public access \|/,
+      /\| `s3-bucket-block-public-acls` \| .* \| error \| AWS::S3::Bucket \| CKV_AWS_53, AwsSolutions-S2 \| yes, safe: set BlockPublicAcls to true .* \|/,
     );
     expect(docs.get('rules.md')).toContain(
       `| [s3](rules/s3.md) | ${builtInRuleFiles.filter((f) => f.service === 's3').length} |`,

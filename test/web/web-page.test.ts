@@ -183,7 +183,7 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
     await page.waitForText('Proposal');
     expect(page.text()).toMatch(/Errors \(2\)/);
     expect(page.document.querySelector('.fixes')?.textContent).toMatch(
-      /^s3-bucket-public-access-block on \S+: /,
+      /^s3-bucket-block-public-policy on \S+: /,
     );
 
     page.click('Submit for review');
