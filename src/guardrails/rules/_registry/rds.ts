@@ -2,6 +2,8 @@
 import rdsAuroraMysqlBacktrack from '../rds/rds-aurora-mysql-backtrack.ts';
 import rdsAutoMinorVersionUpgrade from '../rds/rds-auto-minor-version-upgrade.ts';
 import rdsBackupRetention from '../rds/rds-backup-retention.ts';
+import rdsClusterIamAuthentication from '../rds/rds-cluster-iam-authentication.ts';
+import rdsClusterStorageEncrypted from '../rds/rds-cluster-storage-encrypted.ts';
 import rdsDeletionPolicy from '../rds/rds-deletion-policy.ts';
 import rdsDeletionProtection from '../rds/rds-deletion-protection.ts';
 import rdsEncryptionInTransit from '../rds/rds-encryption-in-transit.ts';
@@ -18,6 +20,8 @@ export const rdsRules: readonly (readonly [name: string, rule: unknown])[] = [
   ['rds-aurora-mysql-backtrack', rdsAuroraMysqlBacktrack],
   ['rds-auto-minor-version-upgrade', rdsAutoMinorVersionUpgrade],
   ['rds-backup-retention', rdsBackupRetention],
+  ['rds-cluster-iam-authentication', rdsClusterIamAuthentication],
+  ['rds-cluster-storage-encrypted', rdsClusterStorageEncrypted],
   ['rds-deletion-policy', rdsDeletionPolicy],
   ['rds-deletion-protection', rdsDeletionProtection],
   ['rds-encryption-in-transit', rdsEncryptionInTransit],

@@ -15,3 +15,26 @@ export function standaloneInstance(resource: ResourceView): boolean | CheckResul
   if (!engine.known) return unknown('Engine', engine.reason);
   return !(typeof engine.value === 'string' && engine.value.toLowerCase().startsWith('aurora'));
 }
+
+/** Properties that make a database a copy of another one: its storage encryption comes from the source. */
+const COPY_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  'AWS::RDS::DBInstance': [
+    'DBSnapshotIdentifier',
+    'SourceDBInstanceIdentifier',
+    'SourceDBInstanceAutomatedBackupsArn',
+    'SourceDbiResourceId',
+  ],
+  'AWS::RDS::DBCluster': ['SnapshotIdentifier', 'SourceDBClusterIdentifier'],
+};
+
+/**
+ * The property naming the snapshot, replica source or point-in-time source a database is created from, when
+ * it is one: CloudFormation ignores StorageEncrypted there (the copy inherits the source's encryption).
+ */
+export function copiedFrom(resource: ResourceView): string | undefined {
+  for (const property of COPY_SOURCES[resource.type] ?? []) {
+    const has = resource.has(property);
+    if (!has.known || has.value) return property;
+  }
+  return undefined;
+}

@@ -5,14 +5,14 @@ import { setProperty } from '../_support/template-patch.ts';
 
 export default defineTemplateRule({
   id: 'rds-iam-authentication',
-  title: 'RDS instances and Aurora clusters accept IAM database authentication',
+  title: 'RDS DB instances accept IAM database authentication',
   severity: 'info',
   rationale:
     'IAM authentication replaces long-lived database passwords with short-lived tokens tied to roles.',
   remediation:
     'Set EnableIAMDatabaseAuthentication to true and grant rds-db:connect to the roles that connect.',
-  references: ['CKV_AWS_161', 'CKV_AWS_162', 'AwsSolutions-RDS6'],
-  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  references: ['CKV_AWS_161', 'AwsSolutions-RDS6'],
+  resourceTypes: ['AWS::RDS::DBInstance'],
   check: (db) => {
     const applies = standaloneInstance(db);
     if (applies !== true) return applies === false ? PASS : applies;
