@@ -3,6 +3,18 @@ import { asBool, fail, PASS, read, show } from '../_support/check-result.ts';
 
 const PATH = 'DistributionConfig.ViewerCertificate';
 
+/**
+ * Whether a CloudFront security policy name (`TLSv1.2_2021`, `TLSv1.3_2025`, `TLSv1_2016`, `SSLv3`) sets a
+ * minimum of TLS 1.2 or later: its version is read from the name, so newer policies pass without a list.
+ */
+function atLeastTls12(policy: unknown): boolean {
+  const match = typeof policy === 'string' ? /^TLSv(\d+)(?:\.(\d+))?_/.exec(policy) : null;
+  if (!match) return false;
+  const major = Number(match[1]);
+  const minor = Number(match[2] ?? 0);
+  return major > 1 || (major === 1 && minor >= 2);
+}
+
 export default defineTemplateRule({
   id: 'cloudfront-tls12',
   title: 'CloudFront distributions require TLS 1.2 from viewers',
@@ -29,10 +41,10 @@ export default defineTemplateRule({
         'TLSv1.2_2021',
       );
     }
-    if (typeof version.value === 'string' && version.value.startsWith('TLSv1.2')) return PASS;
+    if (atLeastTls12(version.value)) return PASS;
     return fail(
       `${PATH}.MinimumProtocolVersion`,
-      `MinimumProtocolVersion is ${show(version.value)}; expected TLSv1.2_2021 (or another TLSv1.2 policy)`,
+      `MinimumProtocolVersion is ${show(version.value)}; expected TLSv1.2_2021 or a later policy (TLSv1.2_2025, TLSv1.3_2025)`,
       version.value,
       'TLSv1.2_2021',
     );

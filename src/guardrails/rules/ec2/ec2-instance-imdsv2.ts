@@ -1,5 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { fail, PASS, read, show, unknown } from '../_support/check-result.ts';
+import { fail, show, unknown } from '../_support/check-result.ts';
+import { checkMetadataOptions } from '../_support/metadata-options.ts';
 import { rawAt } from '../_support/policy-statements.ts';
 
 export default defineTemplateRule({
@@ -32,14 +33,13 @@ export default defineTemplateRule({
     if (template?.type !== 'AWS::EC2::LaunchTemplate') {
       return unknown('LaunchTemplate', 'the launch template is not defined in this template');
     }
-    const tokens = read(template, 'LaunchTemplateData.MetadataOptions.HttpTokens');
-    if ('result' in tokens) return tokens.result;
-    if (tokens.value === 'required') return PASS;
-    return fail(
-      'LaunchTemplate',
-      `Launch template ${template.logicalId} has HttpTokens ${show(tokens.value)}; expected "required"`,
-      tokens.value,
-      'required',
+    return checkMetadataOptions(template, (tokens) =>
+      fail(
+        'LaunchTemplate',
+        `Launch template ${template.logicalId} has HttpTokens ${show(tokens)}; expected "required" (or HttpEndpoint "disabled")`,
+        tokens,
+        'required',
+      ),
     );
   },
 });

@@ -1,5 +1,5 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { expectOneOf } from '../_support/check-result.ts';
+import { imdsv1Allowed } from '../_support/metadata-options.ts';
 import { setProperty } from '../_support/template-patch.ts';
 
 export default defineTemplateRule({
@@ -12,14 +12,7 @@ export default defineTemplateRule({
     'Set LaunchTemplateData.MetadataOptions.HttpTokens to required (and HttpPutResponseHopLimit 2 for containers).',
   references: ['CKV_AWS_79'],
   resourceTypes: ['AWS::EC2::LaunchTemplate'],
-  check: (template) =>
-    expectOneOf(
-      template,
-      'LaunchTemplateData.MetadataOptions.HttpTokens',
-      ['required'],
-      'IMDSv1 is allowed',
-      { absent: 'optional' },
-    ),
+  check: (template) => imdsv1Allowed(template),
   fix: {
     description: 'require IMDSv2 tokens (software using IMDSv1 stops getting metadata)',
     safe: false,
