@@ -1,5 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { expectPresent } from '../_support/check-result.ts';
+import { expectPresent, PASS } from '../_support/check-result.ts';
+import { isEdgeFunction } from '../_support/lambda-edge.ts';
 
 export default defineTemplateRule({
   id: 'lambda-in-vpc',
@@ -7,8 +8,12 @@ export default defineTemplateRule({
   severity: 'info',
   rationale:
     'A function in a VPC reaches private resources without public endpoints and its egress can be controlled by security groups.',
-  remediation: 'Set VpcConfig with private SubnetIds and SecurityGroupIds.',
+  remediation:
+    'Set VpcConfig with private SubnetIds and SecurityGroupIds (Lambda@Edge functions, which cannot join a VPC, are not asked to).',
   references: ['CKV_AWS_117'],
   resourceTypes: ['AWS::Lambda::Function'],
-  check: (fn) => expectPresent(fn, 'VpcConfig.SubnetIds', 'The function is not attached to a VPC'),
+  check: (fn, { index }) =>
+    isEdgeFunction(fn, index)
+      ? PASS
+      : expectPresent(fn, 'VpcConfig.SubnetIds', 'The function is not attached to a VPC'),
 });

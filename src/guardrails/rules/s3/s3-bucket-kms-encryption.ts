@@ -1,5 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { eachItem, expectOneOf, fail } from '../_support/check-result.ts';
+import { receivesAccessLogs } from '../_support/access-log-destination.ts';
+import { eachItem, expectOneOf, fail, PASS } from '../_support/check-result.ts';
 
 const PATH = 'BucketEncryption.ServerSideEncryptionConfiguration';
 
@@ -9,26 +10,29 @@ export default defineTemplateRule({
   severity: 'info',
   rationale: 'SSE-KMS adds a key policy and CloudTrail records of every decryption on top of SSE-S3.',
   remediation:
-    'Set ServerSideEncryptionByDefault.SSEAlgorithm to aws:kms (with KMSMasterKeyID) and BucketKeyEnabled.',
+    'Set ServerSideEncryptionByDefault.SSEAlgorithm to aws:kms (with KMSMasterKeyID) and BucketKeyEnabled; buckets receiving S3 or load balancer access logs keep SSE-S3, the only encryption those logs support.',
   references: ['CKV_AWS_145'],
   resourceTypes: ['AWS::S3::Bucket'],
-  check: (bucket) =>
-    eachItem(
-      bucket,
-      PATH,
-      (item) =>
-        expectOneOf(
+  check: (bucket, { index }) =>
+    // Access log destinations only accept SSE-S3: KMS cannot be asked of them.
+    receivesAccessLogs(bucket, index)
+      ? PASS
+      : eachItem(
           bucket,
-          `${item}.ServerSideEncryptionByDefault.SSEAlgorithm`,
-          ['aws:kms', 'aws:kms:dsse'],
-          'Objects are not encrypted with KMS',
-        ),
-      () =>
-        fail(
           PATH,
-          'Objects are not encrypted with KMS: no default encryption is declared, so S3 uses SSE-S3 (AES256); expected SSEAlgorithm aws:kms',
-          undefined,
-          'aws:kms',
+          (item) =>
+            expectOneOf(
+              bucket,
+              `${item}.ServerSideEncryptionByDefault.SSEAlgorithm`,
+              ['aws:kms', 'aws:kms:dsse'],
+              'Objects are not encrypted with KMS',
+            ),
+          () =>
+            fail(
+              PATH,
+              'Objects are not encrypted with KMS: no default encryption is declared, so S3 uses SSE-S3 (AES256); expected SSEAlgorithm aws:kms',
+              undefined,
+              'aws:kms',
+            ),
         ),
-    ),
 });
