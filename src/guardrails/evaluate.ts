@@ -358,11 +358,13 @@ export function evaluateTemplate(
   const settingsOf = settingsResolver(options);
   const collector: Collector = { findings: [], passed: 0 };
   const { team, environment } = options.context;
+  const now = options.context.now ?? new Date();
   const contextOf = contextResolver<RuleContext<never>>(collector, settingsOf, (params) => ({
     index,
     params,
     team,
     environment,
+    now,
   }));
 
   // What runs on a resource of each type, worked out on its first created resource (see planRules).

@@ -72,6 +72,8 @@ export interface RuleContext<P> {
   readonly params: P;
   readonly team: string | null;
   readonly environment: string | null;
+  /** The evaluation date (the context's `now`, else the moment the evaluation started): date-bound rules judge against it. */
+  readonly now: Date;
 }
 
 /** What a rule says about one resource or component. A rule may return several (one per list item, say). */
