@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateTemplate } from '../../src/guardrails/evaluate.ts';
-import lambdaSupportedRuntime from '../../src/guardrails/rules/lambda/lambda-supported-runtime.ts';
+import { builtInRules } from '../../src/guardrails/rules/index.ts';
+
+const rules = builtInRules.filter((rule) => rule.id === 'lambda-supported-runtime');
 
 const template = (runtime: string) => ({
   Resources: {
@@ -13,7 +15,7 @@ const template = (runtime: string) => ({
 
 const statusOn = (runtime: string, day: string) =>
   evaluateTemplate(template(runtime), {
-    rules: [lambdaSupportedRuntime],
+    rules,
     context: { team: null, environment: null, now: new Date(`${day}T12:00:00Z`) },
   }).findings.map((f) => `${f.status}: ${f.message}`);
 

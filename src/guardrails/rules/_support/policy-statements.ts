@@ -1,6 +1,8 @@
 import { intrinsicKey } from '../../intrinsics/intrinsic-key.ts';
 import type { CheckResult, Resolved, ResourceView, TemplateIndex } from '../../rule.ts';
 import { fail, PASS, unknown } from './check-result.ts';
+import type { AccessLevel } from './iam-access-levels.ts';
+import { scopableActionsAt } from './iam-access-levels.ts';
 import { memoized } from './view-memo.ts';
 
 /**
@@ -419,6 +421,25 @@ function grantedActions(patterns: readonly string[], candidates: readonly string
   return granted;
 }
 
+/** Per access level and pattern, the scopable actions it grants (bounded: patterns come from templates). */
+const levelMatches = new Map<string, readonly string[]>();
+
+/** The actions of an access level that a statement's Action patterns grant, from the IAM reference data. */
+function grantedAtLevel(patterns: readonly string[], level: AccessLevel): string[] {
+  const granted = new Set<string>();
+  for (const pattern of patterns) {
+    const key = `${level}|${pattern}`;
+    let found = levelMatches.get(key);
+    if (found === undefined) {
+      found = scopableActionsAt(pattern, level);
+      if (levelMatches.size >= MAX_CACHED_PATTERNS) levelMatches.clear();
+      levelMatches.set(key, found);
+    }
+    for (const action of found) granted.add(action);
+  }
+  return [...granted];
+}
+
 /**
  * The shared shape of the "X without constraints" IAM rules: an Allow statement that grants any of
  * `actions` on Resource "*" (or with NotAction / NotResource) fails.
@@ -426,18 +447,20 @@ function grantedActions(patterns: readonly string[], candidates: readonly string
 export function checkUnconstrainedActions(
   resource: ResourceView,
   index: TemplateIndex,
-  actions: readonly string[],
+  actions: readonly string[] | AccessLevel,
   what: string,
 ): CheckResult | readonly CheckResult[] {
+  const grant = (patterns: readonly string[]) =>
+    typeof actions === 'string' ? grantedAtLevel(patterns, actions) : grantedActions(patterns, actions);
   return checkStatements(resource, index, (s) => {
     const notAction = s.has('NotAction');
     if (!notAction.known) return unknown(`${s.path}.NotAction`, notAction.reason);
     let granted: string[];
-    if (notAction.value) granted = [...actions];
+    if (notAction.value) granted = grant(['*']);
     else {
       const action = s.values('Action');
       if (!action.known) return unknown(`${s.path}.Action`, action.reason);
-      granted = grantedActions(action.values, actions);
+      granted = grant(action.values);
     }
     if (granted.length === 0) return undefined;
     const notResource = s.has('NotResource');

@@ -1,27 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
 import { checkUnconstrainedActions, IDENTITY_POLICY_TYPES } from '../_support/policy-statements.ts';
 
-const ACTIONS = [
-  'iam:AttachRolePolicy',
-  'iam:CreatePolicy',
-  'iam:CreatePolicyVersion',
-  'iam:CreateRole',
-  'iam:DeleteRolePolicy',
-  'iam:DetachRolePolicy',
-  'iam:PutRolePolicy',
-  'iam:UpdateAssumeRolePolicy',
-  'kms:CreateGrant',
-  'kms:PutKeyPolicy',
-  'lambda:AddPermission',
-  's3:PutBucketAcl',
-  's3:PutBucketPolicy',
-  's3:DeleteBucketPolicy',
-  'ecr:SetRepositoryPolicy',
-  'sns:AddPermission',
-  'sqs:AddPermission',
-  'secretsmanager:PutResourcePolicy',
-];
-
 export default defineTemplateRule({
   id: 'iam-no-permissions-management',
   title: 'IAM policies do not allow permissions management without constraints',
@@ -33,5 +12,10 @@ export default defineTemplateRule({
   references: ['CKV_AWS_109'],
   resourceTypes: IDENTITY_POLICY_TYPES,
   check: (resource, { index }) =>
-    checkUnconstrainedActions(resource, index, ACTIONS, 'Permissions can be changed on any resource'),
+    checkUnconstrainedActions(
+      resource,
+      index,
+      'Permissions management',
+      'Permissions can be changed on any resource',
+    ),
 });

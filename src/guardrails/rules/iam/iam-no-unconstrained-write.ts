@@ -1,34 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
 import { checkUnconstrainedActions, IDENTITY_POLICY_TYPES } from '../_support/policy-statements.ts';
 
-const ACTIONS = [
-  's3:PutObject',
-  's3:DeleteObject',
-  's3:DeleteBucket',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:DeleteTable',
-  'sqs:SendMessage',
-  'sqs:DeleteMessage',
-  'sqs:DeleteQueue',
-  'sns:Publish',
-  'kinesis:PutRecord',
-  'kinesis:PutRecords',
-  'lambda:InvokeFunction',
-  'lambda:DeleteFunction',
-  'rds:DeleteDBInstance',
-  'rds:DeleteDBCluster',
-  'ec2:TerminateInstances',
-  'logs:DeleteLogGroup',
-  'ssm:PutParameter',
-  'secretsmanager:PutSecretValue',
-  'secretsmanager:DeleteSecret',
-  'events:PutEvents',
-  'states:StartExecution',
-];
-
 export default defineTemplateRule({
   id: 'iam-no-unconstrained-write',
   title: 'IAM policies do not allow write access without constraints',
@@ -39,5 +11,5 @@ export default defineTemplateRule({
   references: ['CKV_AWS_111'],
   resourceTypes: IDENTITY_POLICY_TYPES,
   check: (resource, { index }) =>
-    checkUnconstrainedActions(resource, index, ACTIONS, 'Write access is unconstrained'),
+    checkUnconstrainedActions(resource, index, 'Write', 'Write access is unconstrained'),
 });
