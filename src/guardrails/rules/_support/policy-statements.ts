@@ -1,8 +1,7 @@
 import { intrinsicKey } from '../../intrinsics/intrinsic-key.ts';
 import type { CheckResult, Resolved, ResourceView, TemplateIndex } from '../../rule.ts';
-import { fail, PASS, unknown } from './check-result.ts';
-import type { AccessLevel } from './iam-access-levels.ts';
-import { scopableActionsAt } from './iam-access-levels.ts';
+import { PASS, unknown } from './check-result.ts';
+import { jsonDocumentView } from './json-policy-document.ts';
 import { memoized } from './view-memo.ts';
 
 /**
@@ -57,11 +56,13 @@ export interface Statement {
   /** The strings of a string-or-list field (Action, Resource, ...); `opaque` counts symbolic items. */
   values(field: string): ValueList;
   has(field: string): Resolved<boolean>;
+  /** A field of the statement, resolved (the statement may come from a JSON string document). */
+  get(field: string): Resolved;
   /** Whether the statement names everyone (`*`, `{AWS: "*"}`) or uses NotPrincipal. */
   principalIsPublic(): Resolved<boolean>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -243,6 +244,10 @@ class StatementView implements Statement {
     return has;
   }
 
+  get(field: string): Resolved {
+    return this.resource.get(`${this.path}.${field}`);
+  }
+
   principalIsPublic(): Resolved<boolean> {
     this.publicPrincipal ??= this.computePrincipalIsPublic();
     return this.publicPrincipal;
@@ -267,7 +272,7 @@ type DocumentEntry =
   | { readonly statement?: undefined; readonly path: string; readonly reason: string };
 
 /** Bound on the pattern caches below (action patterns come from user templates). */
-const MAX_CACHED_PATTERNS = 10_000;
+export const MAX_CACHED_PATTERNS = 10_000;
 
 /** Key of the statements of one document pattern in the per-evaluation memo. */
 const STATEMENTS = new Map<string, { readonly pattern: string }>();
@@ -295,31 +300,32 @@ function walkDocuments(
     return entries;
   }
   for (const document of documents.paths) {
-    if (isPlainObject(rawAt(resource, document))) {
-      // Written as an object with no intrinsic on the way: it cannot resolve to a JSON string.
-    } else {
+    // The document as written, or the object a JSON string document encodes.
+    let view = resource;
+    if (!isPlainObject(rawAt(resource, document))) {
       const text = resource.get(document);
       if (text.known && typeof text.value === 'string') {
-        entries.push({
-          path: document,
-          reason: 'the policy document is a JSON string; write it as an object to have it checked',
-        });
-        continue;
+        const decoded = jsonDocumentView(resource, document, text.value);
+        if ('reason' in decoded) {
+          entries.push({ path: document, reason: decoded.reason });
+          continue;
+        }
+        view = decoded.view;
       }
     }
-    const statements = statementPaths(resource, document);
+    const statements = statementPaths(view, document);
     if ('reason' in statements) {
       entries.push({ path: `${document}.Statement`, reason: statements.reason });
       continue;
     }
     for (const path of statements.paths) {
-      const effect = resource.get(`${path}.Effect`);
+      const effect = view.get(`${path}.Effect`);
       if (!effect.known) {
         entries.push({ path: `${path}.Effect`, reason: effect.reason });
         continue;
       }
       entries.push({
-        statement: new StatementView(path, effect.value === 'Deny' ? 'Deny' : 'Allow', resource, index),
+        statement: new StatementView(path, effect.value === 'Deny' ? 'Deny' : 'Allow', view, index),
       });
     }
   }
@@ -353,207 +359,6 @@ export function checkStatements(
     }
   }
   return reported ?? PASS;
-}
-
-/** Compiled action globs, by pattern as written (bounded: patterns come from user templates). */
-const actionPatterns = new Map<string, RegExp | string>();
-
-/** A glob without wildcards compares as a lower-cased string; others compile once to a RegExp. */
-function compileActionPattern(pattern: string): RegExp | string {
-  let compiled = actionPatterns.get(pattern);
-  if (compiled === undefined) {
-    const lower = pattern.toLowerCase();
-    if (!lower.includes('*') && !lower.includes('?')) compiled = lower;
-    else {
-      const source = lower
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.');
-      compiled = new RegExp(`^${source}$`);
-    }
-    if (actionPatterns.size >= MAX_CACHED_PATTERNS) actionPatterns.clear();
-    actionPatterns.set(pattern, compiled);
-  }
-  return compiled;
-}
-
-/** IAM action glob matching (case-insensitive; `*` and `?` wildcards). */
-function actionMatches(pattern: string, action: string): boolean {
-  const compiled = compileActionPattern(pattern);
-  const lower = action.toLowerCase();
-  return typeof compiled === 'string' ? compiled === lower : compiled.test(lower);
-}
-
-/** Per candidate list (rule constants): for each pattern, which candidates it matches. */
-const candidateMatches = new WeakMap<readonly string[], Map<string, readonly boolean[]>>();
-
-function matchesOf(pattern: string, candidates: readonly string[]): readonly boolean[] {
-  let byPattern = candidateMatches.get(candidates);
-  if (byPattern === undefined) {
-    byPattern = new Map();
-    candidateMatches.set(candidates, byPattern);
-  }
-  let matches = byPattern.get(pattern);
-  if (matches === undefined) {
-    matches = candidates.map((action) => actionMatches(pattern, action));
-    if (byPattern.size >= MAX_CACHED_PATTERNS) byPattern.clear();
-    byPattern.set(pattern, matches);
-  }
-  return matches;
-}
-
-/** The actions of `candidates` that a statement's Action patterns grant. */
-function grantedActions(patterns: readonly string[], candidates: readonly string[]): string[] {
-  const granted: string[] = [];
-  if (patterns.length === 1) {
-    const matches = matchesOf(patterns[0] as string, candidates);
-    for (let i = 0; i < candidates.length; i++) if (matches[i]) granted.push(candidates[i] as string);
-    return granted;
-  }
-  for (let i = 0; i < candidates.length; i++) {
-    for (const pattern of patterns) {
-      if (matchesOf(pattern, candidates)[i]) {
-        granted.push(candidates[i] as string);
-        break;
-      }
-    }
-  }
-  return granted;
-}
-
-/** Per access level and pattern, the scopable actions it grants (bounded: patterns come from templates). */
-const levelMatches = new Map<string, readonly string[]>();
-
-/** The actions of an access level that a statement's Action patterns grant, from the IAM reference data. */
-function grantedAtLevel(patterns: readonly string[], level: AccessLevel): string[] {
-  const granted = new Set<string>();
-  for (const pattern of patterns) {
-    const key = `${level}|${pattern}`;
-    let found = levelMatches.get(key);
-    if (found === undefined) {
-      found = scopableActionsAt(pattern, level);
-      if (levelMatches.size >= MAX_CACHED_PATTERNS) levelMatches.clear();
-      levelMatches.set(key, found);
-    }
-    for (const action of found) granted.add(action);
-  }
-  return [...granted];
-}
-
-/**
- * The shared shape of the "X without constraints" IAM rules: an Allow statement that grants any of
- * `actions` on Resource "*" (or with NotAction / NotResource) fails.
- */
-export function checkUnconstrainedActions(
-  resource: ResourceView,
-  index: TemplateIndex,
-  actions: readonly string[] | AccessLevel,
-  what: string,
-): CheckResult | readonly CheckResult[] {
-  const grant = (patterns: readonly string[]) =>
-    typeof actions === 'string' ? grantedAtLevel(patterns, actions) : grantedActions(patterns, actions);
-  return checkStatements(resource, index, (s) => {
-    const notAction = s.has('NotAction');
-    if (!notAction.known) return unknown(`${s.path}.NotAction`, notAction.reason);
-    let granted: string[];
-    if (notAction.value) granted = grant(['*']);
-    else {
-      const action = s.values('Action');
-      if (!action.known) return unknown(`${s.path}.Action`, action.reason);
-      granted = grant(action.values);
-    }
-    if (granted.length === 0) return undefined;
-    const notResource = s.has('NotResource');
-    if (!notResource.known) return unknown(`${s.path}.NotResource`, notResource.reason);
-    const res = s.values('Resource');
-    if (!res.known) return unknown(`${s.path}.Resource`, res.reason);
-    if (!notResource.value && !res.values.includes('*')) return undefined;
-    const shown =
-      granted.slice(0, 4).join(', ') + (granted.length > 4 ? `, ... (${granted.length} in all)` : '');
-    return fail(
-      s.path,
-      `${what}: the statement allows ${shown} on Resource "*"; expected these actions scoped to specific resource ARNs`,
-      { actions: granted, resource: '*' },
-      'specific resource ARNs',
-    );
-  });
-}
-
-/**
- * The shared shape of the "resource policy is not public" rules: an Allow statement with Principal "*"
- * (or NotPrincipal) and no Condition fails.
- */
-export function checkNoPublicPrincipal(
-  resource: ResourceView,
-  index: TemplateIndex,
-  what: string,
-  options: StatementOptions = {},
-): CheckResult | readonly CheckResult[] {
-  return checkStatements(
-    resource,
-    index,
-    (s) => {
-      const open = s.principalIsPublic();
-      if (!open.known) return unknown(`${s.path}.Principal`, open.reason);
-      if (!open.value) return undefined;
-      const condition = s.has('Condition');
-      if (!condition.known) return unknown(`${s.path}.Condition`, condition.reason);
-      if (condition.value) return undefined;
-      return fail(
-        `${s.path}.Principal`,
-        `${what}: the statement allows Principal "*" with no Condition; expected specific principals or a Condition that narrows them`,
-        '*',
-        'specific principals',
-      );
-    },
-    options,
-  );
-}
-
-/**
- * Whether a Deny statement of the resource's own policy documents refuses requests without TLS
- * (`aws:SecureTransport` false), with the results of the walk (unknown spots, or PASS) for when it does not.
- */
-export function deniesInsecureTransport(
-  resource: ResourceView,
-  index: TemplateIndex,
-): { found: boolean; results: CheckResult | readonly CheckResult[] } {
-  let found = false;
-  const results = checkStatements(
-    resource,
-    index,
-    (s) => {
-      const secure = resource.get(`${s.path}.Condition.Bool.aws:SecureTransport`);
-      if (!secure.known) return unknown(s.path, secure.reason);
-      if (secure.value === false || secure.value === 'false') found = true;
-      return undefined;
-    },
-    { effect: 'Deny' },
-  );
-  return { found, results };
-}
-
-/**
- * Whether a resource policy that references `targetId` has a Deny statement for requests without TLS
- * (`aws:SecureTransport` false). Used by the TLS-only bucket, queue and topic rules.
- */
-export function hasTlsOnlyPolicy(
-  index: TemplateIndex,
-  targetId: string,
-  policyType: string,
-): { known: true; value: boolean; policies: number } | { known: false; reason: string } {
-  const policies = index.referencedBy(targetId).filter((r) => r.type === policyType);
-  let reason: string | undefined;
-  for (const policy of policies) {
-    const { found, results } = deniesInsecureTransport(policy, index);
-    if (found) return { known: true, value: true, policies: policies.length };
-    const unknownResult = (Array.isArray(results) ? results : [results]).find(
-      (r: CheckResult) => r.status === 'unknown',
-    ) as { reason: string } | undefined;
-    if (unknownResult) reason = unknownResult.reason;
-  }
-  if (reason !== undefined) return { known: false, reason };
-  return { known: true, value: false, policies: policies.length };
 }
 
 /** Whether the value at `path` is a Ref or Fn::GetAtt to a resource of the template (a customer-made thing). */

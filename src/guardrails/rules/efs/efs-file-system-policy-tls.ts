@@ -1,6 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
 import { fail, PASS } from '../_support/check-result.ts';
-import { deniesInsecureTransport } from '../_support/policy-statements.ts';
+import { deniesInsecureTransport } from '../_support/tls-only-policy.ts';
 
 export default defineTemplateRule({
   id: 'efs-file-system-policy-tls',

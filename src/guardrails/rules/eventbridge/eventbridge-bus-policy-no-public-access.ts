@@ -1,7 +1,7 @@
 import type { CheckResult, ResourceView } from '../../rule.ts';
 import { defineTemplateRule } from '../../rule.ts';
 import { fail, PASS, read, unknown } from '../_support/check-result.ts';
-import { checkNoPublicPrincipal } from '../_support/policy-statements.ts';
+import { checkNoPublicPrincipal } from '../_support/public-principal.ts';
 
 const WHAT = 'The event bus policy is public';
 

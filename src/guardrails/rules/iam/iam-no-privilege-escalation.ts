@@ -1,5 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { checkUnconstrainedActions, IDENTITY_POLICY_TYPES } from '../_support/policy-statements.ts';
+import { IDENTITY_POLICY_TYPES } from '../_support/policy-statements.ts';
+import { checkUnconstrainedActions } from '../_support/unconstrained-actions.ts';
 
 const ACTIONS = [
   'iam:AddUserToGroup',

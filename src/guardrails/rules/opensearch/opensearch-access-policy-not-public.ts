@@ -1,6 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
 import { asBool, PASS, read } from '../_support/check-result.ts';
-import { checkNoPublicPrincipal } from '../_support/policy-statements.ts';
+import { checkNoPublicPrincipal } from '../_support/public-principal.ts';
 
 export default defineTemplateRule({
   id: 'opensearch-access-policy-not-public',

@@ -1,38 +1,7 @@
-import type { CheckResult, Resolved, ResourceView } from '../../rule.ts';
+import type { CheckResult } from '../../rule.ts';
 import { defineTemplateRule } from '../../rule.ts';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Whether a statement's parts deny requests made without TLS (`aws:SecureTransport` false). */
-function deniesInsecureTransport(effect: unknown, condition: unknown): boolean {
-  if (effect !== 'Deny' || !isRecord(condition)) return false;
-  const bool = isRecord(condition.Bool) ? condition.Bool : {};
-  const secure = bool['aws:SecureTransport'];
-  return secure === false || secure === 'false' || (Array.isArray(secure) && secure.includes('false'));
-}
-
-/** Read statement by statement so a symbolic Resource (`!Sub ${Bucket.Arn}`) does not hide the rest. */
-function policyDenies(policy: ResourceView): Resolved<boolean> {
-  const count = policy.length('PolicyDocument.Statement');
-  if (!count.known) return count;
-  const prefixes =
-    count.value === undefined
-      ? ['PolicyDocument.Statement']
-      : Array.from({ length: count.value }, (_, i) => `PolicyDocument.Statement.${i}`);
-  let undecided: Resolved<boolean> | undefined;
-  for (const prefix of prefixes) {
-    const effect = policy.get(`${prefix}.Effect`);
-    const condition = policy.get(`${prefix}.Condition`);
-    if (!effect.known || !condition.known) {
-      undecided ??= effect.known ? (condition as Resolved<boolean>) : effect;
-      continue;
-    }
-    if (deniesInsecureTransport(effect.value, condition.value)) return { known: true, value: true };
-  }
-  return undecided ?? { known: true, value: false };
-}
+import { bucketPoliciesOf } from '../_support/bucket-policies.ts';
+import { deniesInsecureTransport } from '../_support/tls-only-policy.ts';
 
 export default defineTemplateRule({
   id: 's3-bucket-ssl-only',
@@ -46,14 +15,14 @@ export default defineTemplateRule({
   references: ['AwsSolutions-S10'],
   check(resource, { index }): CheckResult {
     let undecided: CheckResult | undefined;
-    for (const referrer of index.referencedBy(resource.logicalId)) {
-      if (referrer.type !== 'AWS::S3::BucketPolicy') continue;
-      const denies = policyDenies(referrer);
-      if (!denies.known) {
-        undecided ??= { status: 'unknown', reason: `bucket policy ${referrer.logicalId}: ${denies.reason}` };
-        continue;
-      }
-      if (denies.value) return { status: 'pass' };
+    for (const policy of bucketPoliciesOf(resource, index)) {
+      const { found, results } = deniesInsecureTransport(policy, index);
+      if (found) return { status: 'pass' };
+      const open = (Array.isArray(results) ? results : [results]).find(
+        (r: CheckResult) => r.status === 'unknown',
+      ) as { reason: string } | undefined;
+      if (open)
+        undecided ??= { status: 'unknown', reason: `bucket policy ${policy.logicalId}: ${open.reason}` };
     }
     return (
       undecided ?? {

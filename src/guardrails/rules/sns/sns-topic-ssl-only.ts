@@ -1,6 +1,6 @@
 import { defineTemplateRule } from '../../rule.ts';
 import { fail, PASS } from '../_support/check-result.ts';
-import { hasTlsOnlyPolicy } from '../_support/policy-statements.ts';
+import { hasTlsOnlyPolicy } from '../_support/tls-only-policy.ts';
 
 export default defineTemplateRule({
   id: 'sns-topic-ssl-only',

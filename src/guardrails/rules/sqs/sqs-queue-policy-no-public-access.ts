@@ -1,5 +1,5 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { checkNoPublicPrincipal } from '../_support/policy-statements.ts';
+import { checkNoPublicPrincipal } from '../_support/public-principal.ts';
 
 export default defineTemplateRule({
   id: 'sqs-queue-policy-no-public-access',
