@@ -15,10 +15,21 @@ export default defineTemplateRule({
     const principal = read(permission, 'Principal');
     if ('result' in principal) return principal.result;
     if (typeof principal.value !== 'string' || !principal.value.endsWith('.amazonaws.com')) return PASS;
-    for (const path of ['SourceArn', 'SourceAccount']) {
+    // A bucket ARN names no account, so S3 also needs SourceAccount (bucket names can be re-registered).
+    const required =
+      principal.value === 's3.amazonaws.com' ? ['SourceAccount'] : ['SourceArn', 'SourceAccount'];
+    for (const path of required) {
       const has = permission.has(path);
       if (!has.known) return unknown(path, has.reason);
       if (has.value) return PASS;
+    }
+    if (required.length === 1) {
+      return fail(
+        'SourceAccount',
+        `Principal s3.amazonaws.com has no SourceAccount; expected the bucket owner's account id (a bucket ARN names no account)`,
+        undefined,
+        'SourceAccount',
+      );
     }
     return fail(
       'SourceArn',

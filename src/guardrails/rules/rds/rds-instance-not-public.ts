@@ -1,5 +1,5 @@
 import { defineTemplateRule } from '../../rule.ts';
-import { expectBool } from '../_support/check-result.ts';
+import { expectBool, unknown } from '../_support/check-result.ts';
 import { setProperty } from '../_support/template-patch.ts';
 
 export default defineTemplateRule({
@@ -12,8 +12,23 @@ export default defineTemplateRule({
     'Set PubliclyAccessible to false and reach the database from inside the VPC (or through a bastion / SSM).',
   references: ['CKV_AWS_17'],
   resourceTypes: ['AWS::RDS::DBInstance'],
-  check: (db) =>
-    expectBool(db, 'PubliclyAccessible', false, 'The database is publicly accessible', { absent: false }),
+  check: (db) => {
+    // Unset, the default depends on the network: with no subnet group (and no cluster supplying one) the
+    // instance goes to the default VPC, where RDS makes it publicly accessible.
+    const placed = ['DBSubnetGroupName', 'DBClusterIdentifier'].map((path) => db.has(path));
+    const undecided = placed.find((has) => !has.known);
+    if (undecided && !undecided.known) return unknown('DBSubnetGroupName', undecided.reason);
+    const inDefaultVpc = placed.every((has) => has.known && !has.value);
+    return expectBool(
+      db,
+      'PubliclyAccessible',
+      false,
+      inDefaultVpc
+        ? 'The database is publicly accessible (PubliclyAccessible unset with no DBSubnetGroupName: the default VPC makes it public)'
+        : 'The database is publicly accessible',
+      { absent: inDefaultVpc },
+    );
+  },
   fix: {
     description: 'make the instance private',
     safe: false,

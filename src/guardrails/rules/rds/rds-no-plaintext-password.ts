@@ -14,7 +14,7 @@ export default defineTemplateRule({
   rationale:
     'A password in the template is visible to everyone who can read the template, the stack or its history.',
   remediation:
-    'Set ManageMasterUserPassword to true, or use a {{resolve:secretsmanager:...}} dynamic reference or a NoEcho parameter.',
+    'Set ManageMasterUserPassword to true, or use a {{resolve:secretsmanager:...}} dynamic reference or a NoEcho parameter without a Default.',
   references: [
     'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/security-best-practices.html#creds',
   ],
@@ -35,7 +35,16 @@ export default defineTemplateRule({
       const parameters = index.template.Parameters;
       const parameter = isRecord(parameters) ? parameters[raw.Ref] : undefined;
       if (!isRecord(parameter)) return PASS;
-      if (parameter.NoEcho === true || parameter.NoEcho === 'true') return PASS;
+      const noEcho = parameter.NoEcho === true || parameter.NoEcho === 'true';
+      if (noEcho && parameter.Default !== undefined) {
+        return fail(
+          'MasterUserPassword',
+          `The master password comes from NoEcho parameter ${raw.Ref}, whose Default is written in the template; expected no Default (or a managed secret)`,
+          `Ref ${raw.Ref} (Default set)`,
+          'a NoEcho parameter without Default',
+        );
+      }
+      if (noEcho) return PASS;
       return fail(
         'MasterUserPassword',
         `The master password comes from parameter ${raw.Ref} without NoEcho; expected NoEcho: true or a managed secret`,
