@@ -8,6 +8,8 @@ import { fixtureExists } from './support/fixtures.ts';
 
 const rulesDir = join(import.meta.dirname, '../../src/guardrails/rules');
 const SEVERITIES = ['error', 'warning', 'info'];
+/** cdk-nag AwsSolutions rules that cdk-nag removed: citing them points readers at nothing. */
+const RETIRED_CDK_NAG = ['AwsSolutions-EC21', 'AwsSolutions-SNS2'];
 
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 
@@ -68,6 +70,22 @@ describe('the built-in rule registry', () => {
         problems.push(`${where}: not built with defineTemplateRule or defineArchitectureRule`);
       }
       if (rule.fix && blank(rule.fix.description)) problems.push(`${where}: fix without a description`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('cites at most one Checkov id per rule, none on architecture rules, and no retired cdk-nag id', () => {
+    const problems: string[] = [];
+    for (const { service, name, rule } of builtInRuleFiles) {
+      const checkov = rule.references.filter((r) => /^CKV2?_AWS_\d+$/.test(r));
+      if (checkov.length > 1)
+        problems.push(`${service}/${name}: ${checkov.join(', ')} (one verdict per Checkov id)`);
+      if (rule.level === 'architecture' && checkov.length > 0)
+        problems.push(
+          `${service}/${name}: ${checkov.join(', ')} on a component rule (Checkov judges resources)`,
+        );
+      for (const retired of rule.references.filter((r) => RETIRED_CDK_NAG.includes(r)))
+        problems.push(`${service}/${name}: ${retired} is no longer a cdk-nag rule`);
     }
     expect(problems).toEqual([]);
   });

@@ -11,7 +11,7 @@ export default defineArchitectureRule({
     'Caches and search domains have weak or no per-request authorization; only code the org runs (functions, services, workers, VMs) should reach them, never an edge component.',
   remediation:
     'Route traffic through a function or service instead of connecting the edge component directly.',
-  references: ['AwsSolutions-OS1', 'AwsSolutions-EC21'],
+  references: ['AwsSolutions-OS1'],
   check(subject, context): CheckResult | CheckResult[] {
     if (!subject) return { status: 'pass' };
     const results: CheckResult[] = [];

@@ -24,7 +24,7 @@ export default defineArchitectureRule({
     'Databases, services, caches and VMs reachable from the internet bypass TLS termination, WAF and rate limits at the edge and are scanned within minutes.',
   remediation:
     'Point the DNS record or CDN origin at a load_balancer, cdn or http_api in front of the component instead of at the component itself.',
-  references: ['CKV_AWS_17', 'CKV_AWS_88', 'AwsSolutions-RDS2', 'AwsSolutions-EC23'],
+  references: ['AwsSolutions-EC23'],
   check(subject, context): CheckResult | CheckResult[] {
     if (!subject) return { status: 'pass' };
     const results: CheckResult[] = [];

@@ -9,7 +9,7 @@ export default defineArchitectureRule({
     'Public buckets are the most common way data leaks from AWS. Public web content belongs in a `static_site`, which keeps the bucket private behind CloudFront origin access control.',
   remediation:
     'Remove `public: true` from the bucket; to publish web content use a `static_site` component (or a `cdn` with the bucket as its origin).',
-  references: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56', 'AwsSolutions-S2'],
+  references: ['AwsSolutions-S2'],
   check(subject) {
     if (subject?.params.public === true) {
       return {

@@ -9,7 +9,7 @@ export default defineArchitectureRule({
     'A single-AZ database in production goes down with its zone and takes the service with it; a standby in a second zone fails over in about a minute.',
   remediation:
     'Set `multi_az: true` on the database (or leave it unset: production defaults to multi-AZ), or use an Aurora flavor.',
-  references: ['CKV_AWS_157', 'AwsSolutions-RDS3'],
+  references: ['AwsSolutions-RDS3'],
   check(subject, context) {
     if (!subject || context.architecture.environment !== 'prod') return { status: 'pass' };
     const flavor = subject.params.flavor;

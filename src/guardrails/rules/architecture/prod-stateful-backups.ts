@@ -14,7 +14,7 @@ export default defineArchitectureRule<z.infer<typeof Params>>({
     'Production data without backups (database snapshots, DynamoDB point-in-time recovery, bucket versioning, cache snapshots) cannot be restored after a bad deploy, a deletion or ransomware.',
   remediation:
     'Databases: `backup_retention_days` of at least the policy minimum (7 by default). Tables: `point_in_time_recovery: true`. Buckets: `versioning: true`. Caches: `snapshot_retention_days` of at least 1. Unset values take the production defaults, which are compliant.',
-  references: ['CKV_AWS_133', 'CKV_AWS_28', 'CKV_AWS_21', 'AwsSolutions-RDS11', 'AwsSolutions-DDB3'],
+  references: ['AwsSolutions-RDS11', 'AwsSolutions-DDB3'],
   check(subject, context): CheckResult {
     if (!subject || context.architecture.environment !== 'prod') return { status: 'pass' };
     const p = subject.params;

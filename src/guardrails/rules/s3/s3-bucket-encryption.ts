@@ -9,7 +9,7 @@ export default defineTemplateRule({
   rationale:
     'An explicit default encryption configuration makes the encryption at rest of every object visible in review and lets it use a KMS key the team controls.',
   remediation: 'Set BucketEncryption.ServerSideEncryptionConfiguration with SSEAlgorithm AES256 or aws:kms.',
-  references: ['CKV_AWS_19'],
+  references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html'],
   resourceTypes: ['AWS::S3::Bucket'],
   check: (bucket) =>
     expectPresent(

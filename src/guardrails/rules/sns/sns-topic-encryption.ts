@@ -9,7 +9,7 @@ export default defineTemplateRule({
   rationale: 'Messages published to an unencrypted topic are stored unencrypted until delivered.',
   remediation:
     'Set KmsMasterKeyId to a customer managed key whose policy lets the publishing services use it.',
-  references: ['CKV_AWS_26', 'AwsSolutions-SNS2'],
+  references: ['CKV_AWS_26'],
   resourceTypes: ['AWS::SNS::Topic'],
   check: (topic) => expectPresent(topic, 'KmsMasterKeyId', 'Encryption at rest is off'),
   fix: {
