@@ -1,0 +1,125 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { agreementOf } from '../../conformance/agreement.ts';
+import { checkovExpectations } from '../../conformance/checkov/checkov-expectations.ts';
+import { readCheckovSuite } from '../../conformance/checkov/read-checkov-suite.ts';
+import { CHECKOV_ID, citedRules } from '../../conformance/cited-rules.ts';
+import { guardExpectations } from '../../conformance/guard/guard-expectations.ts';
+import { readGuardSuite } from '../../conformance/guard/read-guard-suite.ts';
+import { templateRules } from '../../conformance/our-verdicts.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'conformance-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+const tests = 'checkov/tests/cloudformation/checks/resource/aws';
+const checks = 'checkov/checkov/cloudformation/checks/resource/aws';
+const bucket = (id: string, versioning?: string) =>
+  `  ${id}:\n    Type: AWS::S3::Bucket\n${versioning ? `    Properties:\n      VersioningConfiguration: { Status: ${versioning} }\n` : ''}`;
+
+// A made-up check module and three tests, one per fixture-path form Checkov's tests use.
+write(`${checks}/BucketVersioning.py`, 'id = "CKV_AWS_21"\nsupported_resources = ["AWS::S3::Bucket"]\n');
+const header = 'from checkov.cloudformation.checks.resource.aws.BucketVersioning import check\n';
+write(
+  `${tests}/test_Named.py`,
+  `${header}def test_summary(self):\n    current_dir = os.path.dirname(os.path.realpath(__file__))\n    test_files_dir = current_dir + "/example_named"\n    passing_resources = {"AWS::S3::Bucket.On"}\n    failing_resources = {"AWS::S3::Bucket.Off", "AWS::S3::Bucket.Wrong"}\n`,
+);
+write(
+  `${tests}/example_named/t.yaml`,
+  `Resources:\n${bucket('On', 'Enabled')}${bucket('Off')}${bucket('Wrong', 'Enabled')}`,
+);
+write(
+  `${tests}/test_Labelled.py`,
+  `${header}def test_summary(self):\n    test_files_dir = os.path.join(current_dir, "example_labelled")\n    self.assertEqual(summary["passed"], 1)\n    self.assertEqual(summary["failed"], 1)\n`,
+);
+write(`${tests}/example_labelled/x-PASSED.yaml`, `Resources:\n${bucket('A', 'Enabled')}`);
+write(`${tests}/example_labelled/x-FAILED.yaml`, `Resources:\n${bucket('B', 'Suspended')}`);
+write(
+  `${tests}/test_Counted.py`,
+  `${header}def test_summary(self):\n    test_files_dir = Path(__file__).parent / "example_counted"\n    self.assertEqual(summary["passed"], 2)\n    self.assertEqual(summary["failed"], 1)\n`,
+);
+write(
+  `${tests}/example_counted/all.yaml`,
+  `Resources:\n${bucket('C', 'Enabled')}${bucket('D')}${bucket('E')}`,
+);
+
+describe('the Checkov side of the conformance harness', () => {
+  const cited = citedRules(templateRules(), (r) => CHECKOV_ID.test(r));
+  const run = () => {
+    const groups = readCheckovSuite(join(root, 'checkov'));
+    return checkovExpectations(join(root, 'checkov'), groups, (id) => cited.get(id) ?? [], new Date());
+  };
+
+  it('reads the three fixture-path forms and the check id from the check module', () => {
+    const groups = readCheckovSuite(join(root, 'checkov'));
+    expect(groups.map((g) => [g.id, g.files.length]).sort()).toEqual([
+      ['CKV_AWS_21', 1],
+      ['CKV_AWS_21', 1],
+      ['CKV_AWS_21', 2],
+    ]);
+  });
+
+  it('counts per resource where the test names them, per file label, and per file when it only counts', () => {
+    const { expectations, problems } = run();
+    expect(problems).toEqual([]);
+    const disagreements = expectations
+      .filter((e) => !e.agrees)
+      .map((e) => `${e.subject} ${e.expected}`)
+      .sort();
+    // Wrong has versioning on but the made-up test expects a fail; the counted file has 1 pass, 2 fails.
+    expect(disagreements).toEqual([
+      '(counts: expected 2 passed, 1 failed; ours 1 passed, 2 failed) pass',
+      'AWS::S3::Bucket.Wrong fail',
+    ]);
+    const { overall } = agreementOf(expectations, new Map());
+    expect([overall.agreed, overall.total]).toEqual([6, 8]);
+  });
+});
+
+describe('the Guard side of the conformance harness', () => {
+  write(
+    'guard/rules/aws/s3/tests/versioning_tests.yml',
+    [
+      '- name: on, PASS',
+      '  input: { Resources: { B: { Type: AWS::S3::Bucket, Properties: { VersioningConfiguration: { Status: Enabled } } } } }',
+      '  expectations: { rules: { VERSIONING: PASS } }',
+      '- name: off, FAIL',
+      '  input: { Resources: { B: { Type: AWS::S3::Bucket, Properties: { BucketName: !Sub "${AWS::StackName}-b" } } } }',
+      '  expectations: { rules: { VERSIONING: FAIL } }',
+      '- name: suppressed',
+      '  input: { Resources: { B: { Type: AWS::S3::Bucket, Metadata: { guard: { SuppressedRules: [VERSIONING] } } } } }',
+      '  expectations: { rules: { VERSIONING: SKIP } }',
+      '- name: invalid',
+      '  input: { Resources: { B: { Type: AWS::S3::Bucket, Properties: { NoSuchProperty: 1 } } } }',
+      '  expectations: { rules: { VERSIONING: FAIL } }',
+      '- name: empty',
+      '  input: {}',
+      '  expectations: { rules: { VERSIONING: SKIP } }',
+    ].join('\n'),
+  );
+
+  it('counts valid, unsuppressed expectations of mapped rules and says why the others are left out', () => {
+    const rules = templateRules().filter((r) => r.id === 's3-bucket-versioning');
+    const cases = readGuardSuite(join(root, 'guard'));
+    const { expectations, excluded } = guardExpectations(
+      cases,
+      (name) => (name === 'VERSIONING' ? rules : []),
+      new Date(),
+    );
+    expect(expectations.map((e) => [e.subject, e.expected, e.ours, e.agrees])).toEqual([
+      ['on, PASS', 'pass', 'pass', true],
+      ['off, FAIL', 'fail', 'fail', true],
+    ]);
+    expect(Object.fromEntries(excluded)).toEqual({
+      suppressed: 1,
+      'invalid CloudFormation': 1,
+      'not a template': 1,
+    });
+  });
+});
