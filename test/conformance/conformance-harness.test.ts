@@ -90,7 +90,7 @@ describe('the Guard side of the conformance harness', () => {
       '  input: { Resources: { B: { Type: AWS::S3::Bucket, Properties: { VersioningConfiguration: { Status: Enabled } } } } }',
       '  expectations: { rules: { VERSIONING: PASS } }',
       '- name: off, FAIL',
-      '  input: { Resources: { B: { Type: AWS::S3::Bucket, Properties: { BucketName: !Sub "${AWS::StackName}-b" } } } }',
+      '  input: { Resources: { B: { Type: AWS::S3::Bucket, Properties: { BucketName: !Join ["-", [!Ref AWS::StackName, b]] } } } }',
       '  expectations: { rules: { VERSIONING: FAIL } }',
       '- name: suppressed',
       '  input: { Resources: { B: { Type: AWS::S3::Bucket, Metadata: { guard: { SuppressedRules: [VERSIONING] } } } } }',
