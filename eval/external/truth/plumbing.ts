@@ -1,0 +1,48 @@
+import { isRecord } from './template-context.ts';
+import type { TruthGraph } from './truth-graph.ts';
+
+/** Where a bucket receives logs (or deliveries) from the platform rather than data from the application. */
+const LOG_DESTINATIONS: readonly { type: string; property: (p: Record<string, unknown>) => unknown }[] = [
+  {
+    type: 'AWS::S3::Bucket',
+    property: (p) =>
+      isRecord(p.LoggingConfiguration) ? p.LoggingConfiguration.DestinationBucketName : undefined,
+  },
+  { type: 'AWS::CloudTrail::Trail', property: (p) => p.S3BucketName },
+  { type: 'AWS::Config::DeliveryChannel', property: (p) => p.S3BucketName },
+  { type: 'AWS::EC2::FlowLog', property: (p) => p.LogDestination },
+  { type: 'AWS::WAFv2::LoggingConfiguration', property: (p) => p.LogDestinationConfigs },
+  {
+    type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    property: (p) =>
+      (Array.isArray(p.LoadBalancerAttributes) ? p.LoadBalancerAttributes : [])
+        .filter((a) => isRecord(a) && a.Key === 'access_logs.s3.bucket')
+        .map((a) => (a as Record<string, unknown>).Value),
+  },
+  {
+    type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+    property: (p) => (isRecord(p.AccessLoggingPolicy) ? p.AccessLoggingPolicy.S3BucketName : undefined),
+  },
+];
+
+/**
+ * Marks plumbing: functions that back a custom resource or a macro, and buckets that only receive logs.
+ * Dead-letter targets and Firehose backups are marked where they are read (sam-events, store-edges).
+ */
+export function markPlumbing(graph: TruthGraph): void {
+  const { ctx } = graph;
+  for (const [id, r] of ctx.resources) {
+    const p = ctx.props(id);
+    if (r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource') {
+      for (const fn of ctx.refsIn(p.ServiceToken)) graph.markPlumbing(fn, 'custom-resource');
+    }
+    if (r.Type === 'AWS::CloudFormation::Macro') {
+      for (const fn of ctx.refsIn(p.FunctionName)) graph.markPlumbing(fn, 'custom-resource');
+    }
+    for (const { type, property } of LOG_DESTINATIONS) {
+      if (r.Type !== type) continue;
+      for (const bucket of ctx.refsIn(property(p)))
+        if (bucket !== id) graph.markPlumbing(bucket, 'log-or-backup');
+    }
+  }
+}
