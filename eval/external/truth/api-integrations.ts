@@ -36,7 +36,7 @@ interface Integration {
 function targetsOf(graph: TruthGraph, integration: Integration): string[] {
   const subtype = graph.ctx.canonical(integration.subtype);
   const uri = graph.ctx.canonical(integration.uri) ?? '';
-  const service = /:apigateway:[^:]*:([a-z0-9-]+):(?:path|action)\//.exec(uri)?.[1];
+  const service = /:apigateway:(?:\$\{[^}]*\}|[^:$]*):([a-z0-9-]+):(?:path|action)\//.exec(uri)?.[1];
   let kind: EvalKind | undefined = subtype ? SUBTYPES[subtype.split('-')[0] ?? ''] : undefined;
   if (kind === undefined && service !== undefined && !/lambda:path\//.test(uri)) kind = URI_SERVICES[service];
   if (kind === undefined) {

@@ -71,7 +71,10 @@ function conventionalAccess(from: EvalKind, to: EvalKind, access: EvalAccess): E
 
 /** Applies exclusions and the project's conventions to the graph and lists what remains, deterministically. */
 export function buildTruth(graph: TruthGraph): TemplateTruth {
-  const raw = [...graph.edges, ...dataEdges(graph)];
+  const all = [...graph.edges, ...dataEdges(graph)];
+  // What a state machine's definition does with a target beats what its role allows on it.
+  const defined = new Set(all.filter((e) => e.origin === 'definition').map((e) => `${e.from}\u0000${e.to}`));
+  const raw = all.filter((e) => e.origin !== 'iam' || !defined.has(`${e.from}\u0000${e.to}`));
   const excluded = excludedNodes(graph, raw);
   const kept = foldStaticSites(graph, raw, excluded).filter(
     (e) => !excluded.has(e.from) && !excluded.has(e.to),

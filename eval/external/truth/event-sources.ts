@@ -39,14 +39,19 @@ function addBucketNotifications(graph: TruthGraph): void {
   const { ctx } = graph;
   const notify = (bucket: string | undefined, config: unknown) => {
     if (bucket === undefined || !isRecord(config)) return;
-    for (const c of list(config.LambdaConfigurations).filter(isRecord)) {
-      for (const fn of graph.nodesIn(c.Function, ['function'])) graph.connect(bucket, fn, 'trigger', 'event');
-    }
-    for (const c of list(config.QueueConfigurations).filter(isRecord)) {
-      for (const q of graph.nodesIn(c.Queue, ['queue'])) graph.connect(bucket, q, 'trigger', 'event');
-    }
-    for (const c of list(config.TopicConfigurations).filter(isRecord)) {
-      for (const t of graph.nodesIn(c.Topic, ['topic'])) graph.connect(bucket, t, 'trigger', 'event');
+    // CloudFormation spells them LambdaConfigurations/Function, CDK's custom resource (the S3 API)
+    // LambdaFunctionConfigurations/LambdaFunctionArn, QueueArn, TopicArn.
+    const targets = [
+      ...list(config.LambdaConfigurations),
+      ...list(config.LambdaFunctionConfigurations),
+      ...list(config.QueueConfigurations),
+      ...list(config.TopicConfigurations),
+    ].filter(isRecord);
+    for (const c of targets) {
+      const target = [c.Function, c.LambdaFunctionArn, c.Queue, c.QueueArn, c.Topic, c.TopicArn];
+      for (const node of graph.nodesIn(target, ['function', 'queue', 'topic'])) {
+        graph.connect(bucket, node, 'trigger', 'event');
+      }
     }
     const eventBridge = config.EventBridgeConfiguration;
     if (
@@ -111,8 +116,7 @@ function addMappingsAndPipes(graph: TruthGraph): void {
   }
   for (const id of ctx.ofType('AWS::Lambda::Function')) markDeadLetter(graph, ctx.props(id).DeadLetterConfig);
   for (const id of ctx.ofType('AWS::SQS::Queue')) {
-    const redrive = ctx.props(id).RedrivePolicy;
-    markDeadLetter(graph, isRecord(redrive) ? redrive.deadLetterTargetArn : redrive);
+    markDeadLetter(graph, ctx.props(id).RedrivePolicy);
   }
 }
 

@@ -20,5 +20,5 @@ export function emailNode(graph: TruthGraph): string {
 
 /** Whether an event-bus name or ARN means the default bus. */
 export function isDefaultBusName(text: string | undefined): boolean {
-  return text === undefined || text === 'default' || /event-bus\/default$/.test(text);
+  return text === undefined || text.toLowerCase() === 'default' || /event-bus\/default$/i.test(text);
 }

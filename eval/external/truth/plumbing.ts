@@ -25,8 +25,23 @@ const LOG_DESTINATIONS: readonly { type: string; property: (p: Record<string, un
   },
 ];
 
+/** Lambda authorizers of APIs: REST/HTTP authorizer resources and SAM `Auth.Authorizers`. */
+function authorizerFunctions(ctx: TruthGraph['ctx']): unknown[] {
+  const out: unknown[] = [];
+  for (const id of ctx.ofType('AWS::ApiGateway::Authorizer', 'AWS::ApiGatewayV2::Authorizer')) {
+    out.push(ctx.props(id).AuthorizerUri);
+  }
+  for (const id of ctx.ofType('AWS::Serverless::Api', 'AWS::Serverless::HttpApi')) {
+    const auth = ctx.props(id).Auth;
+    const authorizers = isRecord(auth) && isRecord(auth.Authorizers) ? Object.values(auth.Authorizers) : [];
+    for (const a of authorizers) if (isRecord(a)) out.push(a.FunctionArn);
+  }
+  return out;
+}
+
 /**
- * Marks plumbing: functions that back a custom resource or a macro, and buckets that only receive logs.
+ * Marks plumbing: functions that back a custom resource or a macro, Lambda authorizers, and buckets that only
+ * receive logs.
  * Dead-letter targets and Firehose backups are marked where they are read (sam-events, store-edges).
  */
 export function markPlumbing(graph: TruthGraph): void {
@@ -45,4 +60,5 @@ export function markPlumbing(graph: TruthGraph): void {
         if (bucket !== id) graph.markPlumbing(bucket, 'log-or-backup');
     }
   }
+  for (const fn of ctx.refsIn(authorizerFunctions(ctx))) graph.markPlumbing(fn, 'authorizer');
 }

@@ -11,7 +11,7 @@ const ALIASES: readonly { types: readonly string[]; owner: readonly string[] }[]
   { types: ['AWS::Lambda::Url'], owner: ['TargetFunctionArn'] },
   { types: ['AWS::ElasticLoadBalancingV2::Listener'], owner: ['LoadBalancerArn'] },
   { types: ['AWS::EFS::AccessPoint', 'AWS::EFS::MountTarget'], owner: ['FileSystemId'] },
-  { types: ['AWS::RDS::DBInstance'], owner: ['DBClusterIdentifier'] },
+  { types: ['AWS::RDS::DBInstance'], owner: ['DBClusterIdentifier', 'SourceDBInstanceIdentifier'] },
   { types: ['AWS::Cognito::UserPoolClient', 'AWS::Cognito::UserPoolDomain'], owner: ['UserPoolId'] },
   { types: ['AWS::Kinesis::StreamConsumer'], owner: ['StreamARN'] },
   { types: ['AWS::ApiGateway::BasePathMapping'], owner: ['RestApiId'] },

@@ -65,7 +65,9 @@ export const RESOURCE_KINDS: Readonly<Record<string, KindRule>> = {
   'AWS::ElasticLoadBalancing::LoadBalancer': { kind: 'load_balancer' },
   'AWS::RDS::DBInstance': (ctx, id) => {
     const p = ctx.props(id);
-    return p.DBClusterIdentifier === undefined ? engineKind(ctx.canonical(p.Engine)) : undefined;
+    // A cluster member or a read replica is part of its database, not another one.
+    if (p.DBClusterIdentifier !== undefined || p.SourceDBInstanceIdentifier !== undefined) return undefined;
+    return engineKind(ctx.canonical(p.Engine));
   },
   'AWS::RDS::DBCluster': (ctx, id) => engineKind(ctx.canonical(ctx.props(id).Engine)),
   'AWS::DynamoDB::Table': { kind: 'kv_table' },

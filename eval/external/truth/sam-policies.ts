@@ -76,7 +76,9 @@ function addPolicies(graph: TruthGraph, node: string, policies: unknown): void {
       if (uses === undefined) continue;
       const bus = isRecord(params) ? ctx.canonical(params.EventBusName) : undefined;
       const resources =
-        name === 'EventBridgePutEventsPolicy' && bus === 'default' ? 'event-bus/default' : params;
+        name === 'EventBridgePutEventsPolicy' && bus?.toLowerCase() === 'default'
+          ? 'event-bus/default'
+          : params;
       grant(graph, node, [uses], resources, 'iam');
     }
   }

@@ -66,7 +66,7 @@ function addTask(
   const targets = resolvedParts(graph, task.parameters, substitutions);
   if (action === 'events:PutEvents') {
     const text = JSON.stringify(task.parameters ?? {});
-    if (!/"EventBusName/.test(text) || /"EventBusName[^"]*"\s*:\s*"default"/.test(text)) {
+    if (!/"EventBusName/.test(text) || /"EventBusName[^"]*"\s*:\s*"default"/i.test(text)) {
       targets.push('event-bus/default');
     }
   }

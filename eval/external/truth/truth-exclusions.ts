@@ -7,7 +7,8 @@ const PERMISSION_ONLY = new Set<TruthEdge['origin']>(['iam']);
  * Which nodes are plumbing, not components (decided on the merged edges):
  * - a dead-letter queue, unless something other than a permission connects it (a function draining it);
  * - a log or backup bucket, unless anything at all connects it;
- * - a function backing a custom resource or macro, and functions only such functions invoke.
+ * - a function backing a custom resource or macro, and functions only such functions invoke;
+ * - a Lambda authorizer, unless something routes to, triggers or invokes it.
  */
 export function excludedNodes(graph: TruthGraph, edges: readonly TruthEdge[]): Set<string> {
   const excluded = new Set<string>();
@@ -16,6 +17,7 @@ export function excludedNodes(graph: TruthGraph, edges: readonly TruthEdge[]): S
     if (!graph.nodes.has(node)) continue;
     const kind = graph.kindOf(node);
     if (why.has('custom-resource') && kind === 'function') excluded.add(node);
+    if (why.has('authorizer') && kind === 'function' && !edges.some((e) => e.to === node)) excluded.add(node);
     if (why.has('dead-letter') && kind === 'queue') {
       if (touching(node).every((e) => PERMISSION_ONLY.has(e.origin))) excluded.add(node);
     }

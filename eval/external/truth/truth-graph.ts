@@ -28,7 +28,7 @@ export interface DataUse {
 }
 
 /** Why a resource may be plumbing rather than a component (truth-exclusions decides). */
-export type Plumbing = 'dead-letter' | 'log-or-backup' | 'custom-resource';
+export type Plumbing = 'dead-letter' | 'log-or-backup' | 'custom-resource' | 'authorizer';
 
 /**
  * The components and connections read from a template, before the project's conventions filter them.
