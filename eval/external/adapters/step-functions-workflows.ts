@@ -72,15 +72,17 @@ function workflowsIn(root: string, top: string, skips: SkipTally): Workflow[] {
       continue;
     }
     const meta = parseDocument(readText(join(root, top, path)) ?? '');
+    const readme = readText(join(root, dir, 'README.md'));
     if (isRecord(meta)) out.push(metadataWorkflow(dir, meta));
-    else skips.skip('unreadable metadata');
+    else if (readme !== undefined) out.push(readmeWorkflow(dir, readme));
+    else skips.skip('unreadable metadata and no README');
   }
   return out;
 }
 
 /**
  * aws-samples/step-functions-workflows-collection: one case per workflow, its text the metadata's title,
- * description and "How it works" (the README's, for a workflow without metadata), its truth the workflow's
+ * description and "How it works" (the README's when the metadata is absent or unreadable), its truth the workflow's
  * SAM/CloudFormation template with its state machine definition files.
  */
 export const stepFunctionsWorkflows: ExternalSource = {

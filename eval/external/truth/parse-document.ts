@@ -1,5 +1,5 @@
 import type { CollectionTag, ScalarTag } from 'yaml';
-import { parse } from 'yaml';
+import { parseDocument as parseYaml } from 'yaml';
 import { longFormOf, toLongForm } from '../../../src/cfn/short-form-tags.ts';
 import { parseJson } from '../../../src/json/parse-json.ts';
 
@@ -46,7 +46,8 @@ export function parseDocument(text: string): unknown {
   const json = parseJson(text);
   if (json.ok) return json.value;
   try {
-    return parse(text, { customTags: TAGS, uniqueKeys: false, logLevel: 'silent' }) as unknown;
+    const doc = parseYaml(text, { customTags: TAGS, uniqueKeys: false, logLevel: 'silent' });
+    return doc.errors.length > 0 ? undefined : (doc.toJS() as unknown);
   } catch {
     return undefined;
   }

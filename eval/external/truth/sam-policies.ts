@@ -99,10 +99,11 @@ function addConnector(
     const granted = list(permissions)
       .map((p) => uses[p as 'Read' | 'Write'])
       .filter((u): u is Use => u !== undefined);
+    const kind = graph.kindOf(node) as EvalKind;
     grant(
       graph,
       source,
-      [Object.fromEntries(granted.map((u) => [graph.kindOf(node), u]))],
+      granted.map((u): UsesByKind => ({ [kind]: u })),
       { Ref: id },
       'iam',
     );
