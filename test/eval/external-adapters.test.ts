@@ -5,8 +5,13 @@ import { solutionsConstructs } from '../../eval/external/adapters/solutions-cons
 import { stepFunctionsWorkflows } from '../../eval/external/adapters/step-functions-workflows.ts';
 import { fixtureTree } from './fixture-tree.ts';
 
+/** A `${Name}` substitution placeholder as a state machine definition writes it. */
+const placeholder = (name: string) => `\${${name}}`;
+
 const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((c) => c()));
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
 const tree = (files: Record<string, string>) => {
   const t = fixtureTree(files);
   cleanups.push(t.remove);
@@ -29,7 +34,7 @@ const ASL = JSON.stringify({
     Tell: {
       Type: 'Task',
       Resource: 'arn:aws:states:::sns:publish',
-      Parameters: { TopicArn: '${Topic}' },
+      Parameters: { TopicArn: placeholder('Topic') },
       End: true,
     },
   },

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { truthOf } from './truth-of.ts';
 
+/** A `${Name}` substitution placeholder as a state machine definition writes it. */
+const placeholder = (name: string) => `\${${name}}`;
+
 describe('template truth: SAM', () => {
   it('reads events, policy templates and the implicit API of a serverless app', () => {
     const t = truthOf(`
@@ -60,7 +63,7 @@ Resources:
         Save: {
           Type: 'Task',
           Resource: 'arn:aws:states:::dynamodb:putItem',
-          Parameters: { TableName: '${TableName}' },
+          Parameters: { TableName: placeholder('TableName') },
           Next: 'Fan',
         },
         Fan: {
@@ -72,7 +75,7 @@ Resources:
                 Call: {
                   Type: 'Task',
                   Resource: 'arn:aws:states:::lambda:invoke',
-                  Parameters: { FunctionName: '${FnArn}' },
+                  Parameters: { FunctionName: placeholder('FnArn') },
                   End: true,
                 },
               },
@@ -83,7 +86,7 @@ Resources:
         Tell: {
           Type: 'Task',
           Resource: 'arn:aws:states:::sns:publish',
-          Parameters: { TopicArn: '${Topic}' },
+          Parameters: { TopicArn: placeholder('Topic') },
           End: true,
         },
       },
