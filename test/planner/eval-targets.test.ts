@@ -5,7 +5,8 @@ import { runCase } from '../../eval/run-case.ts';
 import { emptyTally, figures, scoreCase } from '../../eval/score.ts';
 
 it('the embedded planner meets its targets on the evaluation cases', async () => {
-  const cases = loadCases();
+  // The sets it was tuned on (01–19). 20-chat-dev is new, and 21-chat-heldout is held out: no test plays it.
+  const cases = loadCases(undefined, '0?-*.yaml,1?-*.yaml');
   expect(cases.length).toBeGreaterThanOrEqual(80);
   const tally = emptyTally();
   const planner = new EmbeddedPlanner();
