@@ -78,6 +78,32 @@ Resources:
     ]);
   });
 
+  it('reads a bus named through a mapping, and never takes a bus it cannot read for the default one', () => {
+    const t = truthOf(`
+Mappings:
+  Config: { Bus: { Name: shop-events } }
+Resources:
+  Bus:
+    Type: AWS::Events::EventBus
+    Properties: { Name: !FindInMap [Config, Bus, Name] }
+  Mine:
+    Type: AWS::Events::Rule
+    Properties:
+      EventBusName: !FindInMap [Config, Bus, Name]
+      EventPattern: { source: [shop] }
+      Targets: [{ Id: a, Arn: !GetAtt Fn.Arn }]
+  Theirs:
+    Type: AWS::Events::Rule
+    Properties:
+      EventBusName: !ImportValue other-stack-bus
+      EventPattern: { source: [other] }
+      Targets: [{ Id: a, Arn: !GetAtt Fn.Arn }]
+  Fn: { Type: AWS::Lambda::Function }
+`);
+    expect(t.kinds).toEqual(['event_bus', 'function']);
+    expect(t.edges).toEqual(['Bus>Fn:trigger']);
+  });
+
   it('reads Pipes, Firehose sources and destinations, and Lambda destinations', () => {
     const t = truthOf(`
 Resources:

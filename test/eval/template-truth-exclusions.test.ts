@@ -51,7 +51,7 @@ Resources:
     expect(t.kinds).toEqual(['function']);
   });
 
-  it('drops Lambda authorizers and buckets that only receive logs', () => {
+  it('drops Lambda authorizers and buckets that only receive logs or replicas', () => {
     const t = truthOf(`
 Resources:
   Api: { Type: AWS::ApiGateway::RestApi }
@@ -64,8 +64,13 @@ Resources:
       AuthorizerUri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Auth.Arn}/invocations
   Data:
     Type: AWS::S3::Bucket
-    Properties: { LoggingConfiguration: { DestinationBucketName: !Ref AccessLogs } }
+    Properties:
+      LoggingConfiguration: { DestinationBucketName: !Ref AccessLogs }
+      ReplicationConfiguration:
+        Role: arn:aws:iam::1:role/r
+        Rules: [{ Status: Enabled, Destination: { Bucket: !GetAtt Replica.Arn } }]
   AccessLogs: { Type: AWS::S3::Bucket }
+  Replica: { Type: AWS::S3::Bucket }
   Trail:
     Type: AWS::CloudTrail::Trail
     Properties: { S3BucketName: !Ref TrailLogs, IsLogging: true }

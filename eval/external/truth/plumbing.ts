@@ -1,12 +1,17 @@
 import { isRecord } from './template-context.ts';
 import type { TruthGraph } from './truth-graph.ts';
 
-/** Where a bucket receives logs (or deliveries) from the platform rather than data from the application. */
+/** Where a bucket receives logs, replicas or deliveries from the platform rather than data from the application. */
 const LOG_DESTINATIONS: readonly { type: string; property: (p: Record<string, unknown>) => unknown }[] = [
   {
     type: 'AWS::S3::Bucket',
     property: (p) =>
       isRecord(p.LoggingConfiguration) ? p.LoggingConfiguration.DestinationBucketName : undefined,
+  },
+  // A replication destination is a copy of another bucket's data, not a store the application uses.
+  {
+    type: 'AWS::S3::Bucket',
+    property: (p) => (isRecord(p.ReplicationConfiguration) ? p.ReplicationConfiguration.Rules : undefined),
   },
   { type: 'AWS::CloudTrail::Trail', property: (p) => p.S3BucketName },
   { type: 'AWS::Config::DeliveryChannel', property: (p) => p.S3BucketName },

@@ -11,7 +11,10 @@ export const IMPLICIT_HTTP_API = 'ServerlessHttpApi';
 export function busOf(graph: TruthGraph, busName: unknown): string | undefined {
   const named = graph.nodesIn(busName, ['event_bus'])[0];
   if (named !== undefined) return named;
-  return isDefaultBusName(graph.ctx.canonical(busName)) ? defaultBus(graph) : undefined;
+  if (busName === undefined) return defaultBus(graph);
+  // A bus named by a value we cannot read, or a bus of another stack, is not the default bus.
+  const text = graph.ctx.canonical(busName);
+  return text !== undefined && isDefaultBusName(text) ? defaultBus(graph) : undefined;
 }
 
 /** Marks the queue (or topic) a `DeadLetterConfig`-like value points at as a dead-letter target. */

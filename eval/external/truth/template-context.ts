@@ -60,8 +60,8 @@ export class TemplateContext {
   }
 
   /**
-   * A value as one string with `${Name}` placeholders (`Ref` → `${X}`, `GetAtt` → `${X.Attr}`, `Sub` and
-   * `Join` spelled out, parameters with a default replaced by it); undefined when it is not string-like.
+   * A value as one string with `${Name}` placeholders (`Ref` → `${X}`, `GetAtt` → `${X.Attr}`, `Sub`, `Join`
+   * and `FindInMap` spelled out, parameters with a default replaced by it); undefined when it is not string-like.
    */
   canonical(value: unknown): string | undefined {
     if (typeof value === 'string') return value;
@@ -87,6 +87,12 @@ export class TemplateContext {
         if (Object.hasOwn(variables, name)) return this.canonical(variables[name]) ?? whole;
         return this.parameterDefault(name) ?? whole;
       });
+    }
+    if (key === 'Fn::FindInMap' && Array.isArray(arg) && arg.length === 3) {
+      const [map, top, second] = arg.map((a) => this.canonical(a));
+      const mapping = map === undefined ? undefined : this.template.Mappings?.[map];
+      const row = top === undefined ? undefined : mapping?.[top];
+      return second === undefined || !isRecord(row) ? undefined : this.canonical(row[second]);
     }
     if (key === 'Fn::Join' && Array.isArray(arg) && typeof arg[0] === 'string' && Array.isArray(arg[1])) {
       const parts = arg[1].map((p) => this.canonical(p));
@@ -127,7 +133,13 @@ export class TemplateContext {
       }
       if (!isRecord(v)) return;
       const key = soleKey(v);
-      if (key === 'Ref' || key === 'Fn::GetAtt' || key === 'Fn::Sub' || key === 'Fn::Join') {
+      if (
+        key === 'Ref' ||
+        key === 'Fn::GetAtt' ||
+        key === 'Fn::Sub' ||
+        key === 'Fn::Join' ||
+        key === 'Fn::FindInMap'
+      ) {
         const text = this.canonical(v);
         if (text !== undefined) {
           for (const id of this.refsInText(text)) out.add(id);
