@@ -28,7 +28,7 @@ const EntrySchema = z.strictObject({
   planner: z.enum(['embedded', 'llm']),
   source: SourceSchema,
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** The project's git commit the planner ran at (`+uncommitted` when the working tree had changes). */
+  /** The last commit that changed src/ when the planner ran (`+uncommitted` when src/ had changes). */
   plannerCommit: z.string(),
   figures: FiguresSchema,
 });
