@@ -136,10 +136,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
       if (recordKey) {
         const made = recordInto(runs, recordKey, set, name, f, { today, commit });
         if (typeof made === 'string') note = made;
-        else {
-          recorded.push({ key: recordKey, entry: made });
-          note = `${recordKey} recorded`;
-        }
+        else recorded.push({ key: recordKey, entry: made });
         firstRun = findEntry(runs, 'first-run', set.name, name);
       }
       out(setLine(label, f, firstRun, findEntry(runs, 'baseline-old-planner', set.name, name)));
@@ -179,7 +176,10 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
     const latest = loadFirstRuns(path);
     for (const { key, entry } of recorded) addEntry(latest, key, entry);
     saveFirstRuns(latest, path);
-    out(`\nrecorded ${recorded.length} ${recordKey} entr${recorded.length === 1 ? 'y' : 'ies'} in ${path}`);
+    const sets = [...new Set(recorded.map((r) => r.entry.set))].join(', ');
+    out(
+      `\nrecorded ${recordKey} of ${recorded.length} set${recorded.length === 1 ? '' : 's'} in ${path}: ${sets}`,
+    );
   }
   return 0;
 }

@@ -118,7 +118,9 @@ describe('npm run eval', () => {
     expect(row(first.text, 'ext sfn-workflows')).toMatch(
       /^\s+ext sfn-workflows\s+1\s+1\.000\s+0\.000 .*0\.000 0\/1 2026-03-04/,
     );
-    expect(first.text).toContain('first-run recorded');
+    expect(first.lines.at(-1)?.trim()).toBe(
+      `recorded first-run of 3 sets in ${join(t.dir, 'recorded.json')}: 01-basics, 02-secret, sfn-workflows`,
+    );
     const recorded = JSON.parse(readFileSync(join(t.dir, 'recorded.json'), 'utf8'));
     expect(recorded['first-run'].map((e: { set: string }) => e.set)).toEqual([
       '01-basics',
