@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import type { EvalCase } from '../../case-schema.ts';
 import type { ExternalSet, ExternalSource } from '../external-source.ts';
-import { SkipTally } from '../skip-tally.ts';
+import { SetBuilder } from '../set-builder.ts';
 import { caseId, joinParagraphs, listFiles, readTemplate, relativeReader } from '../source-files.ts';
 import { truthCase } from '../truth-case.ts';
 
@@ -28,31 +27,29 @@ export const cloudformationTemplates: ExternalSource = {
   name: 'cfn-templates',
   repo: 'aws-cloudformation/aws-cloudformation-templates',
   load(root: string): ExternalSet {
-    const skips = new SkipTally();
-    const cases: EvalCase[] = [];
+    const set = new SetBuilder();
     const files = listFiles(root, 8, (p) => TEMPLATE.test(p) && !p.startsWith('.'));
     const all = new Set(files);
     for (const path of files) {
       const duplicate = duplicateOf(path, all);
       if (duplicate !== undefined) {
-        skips.skip(duplicate);
+        set.skip(duplicate);
         continue;
       }
       const template = readTemplate(join(root, path));
       if (template === undefined) {
-        skips.skip('not a template');
+        set.skip('not a template');
         continue;
       }
       const text = joinParagraphs([template.Description]);
       if (text.length === 0) {
-        skips.skip('no Description');
+        set.skip('no Description');
         continue;
       }
       const id = caseId('cfn', path.replace(TEMPLATE, ''));
       const made = truthCase(this.name, id, text, template, relativeReader(root, join(root, path)));
-      if (typeof made === 'string') skips.skip(made);
-      else cases.push(made);
+      set.add(made);
     }
-    return { cases, skipped: skips.toJSON() };
+    return set.result();
   },
 };

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { EvalCase } from '../../case-schema.ts';
 import type { EvalKind } from '../../eval-vocabulary.ts';
 import type { ExternalSet, ExternalSource } from '../external-source.ts';
 import { markdownProse } from '../markdown-text.ts';
-import { SkipTally } from '../skip-tally.ts';
+import { SetBuilder } from '../set-builder.ts';
 import {
   caseId,
   joinParagraphs,
@@ -136,25 +135,22 @@ export const solutionsConstructs: ExternalSource = {
   name: 'solutions-constructs',
   repo: 'awslabs/aws-solutions-constructs',
   load(root: string): ExternalSet {
-    const skips = new SkipTally();
-    const cases: EvalCase[] = [];
+    const set = new SetBuilder();
     for (const pattern of listDirectories(join(root, PATTERNS)).filter((d) => d.startsWith('aws-'))) {
       const text = overview(root, pattern);
       if (text.length === 0) {
-        skips.skip('no overview text');
+        set.skip('no overview text');
         continue;
       }
       const snapshot = chooseSnapshot(root, pattern);
       if (snapshot === undefined) {
-        skips.skip('no integration-test snapshot');
+        set.skip('no integration-test snapshot');
         continue;
       }
       const template = readTemplate(join(root, PATTERNS, pattern, 'test', snapshot.path));
       const made = template && truthCase(this.name, caseId('constructs', pattern), text, template);
-      if (made === undefined) skips.skip('unreadable template');
-      else if (typeof made === 'string') skips.skip(made);
-      else cases.push(made);
+      set.add(made ?? 'unreadable template');
     }
-    return { cases, skipped: skips.toJSON() };
+    return set.result();
   },
 };

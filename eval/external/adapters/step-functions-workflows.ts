@@ -1,8 +1,7 @@
 import { dirname, join } from 'node:path';
-import type { EvalCase } from '../../case-schema.ts';
 import type { ExternalSet, ExternalSource } from '../external-source.ts';
 import { markdownProse } from '../markdown-text.ts';
-import { SkipTally } from '../skip-tally.ts';
+import { SetBuilder } from '../set-builder.ts';
 import {
   caseId,
   joinParagraphs,
@@ -54,28 +53,28 @@ function templateCandidates(root: string, workflow: Workflow): string[] {
 }
 
 /** The workflows of one top-level directory (one per metadata file's directory), or a skip reason. */
-function workflowsIn(root: string, top: string, skips: SkipTally): Workflow[] {
+function workflowsIn(root: string, top: string, set: SetBuilder): Workflow[] {
   const metas = listFiles(join(root, top), 2, (p) => p.endsWith('.json')).filter((p) =>
     (readText(join(root, top, p)) ?? '').includes('"introBox"'),
   );
   if (metas.length === 0) {
     const readme = readText(join(root, top, 'README.md'));
     if (readme !== undefined) return [readmeWorkflow(top, readme)];
-    skips.skip('no metadata file and no README');
+    set.skip('no metadata file and no README');
     return [];
   }
   const out: Workflow[] = [];
   for (const path of metas) {
     const dir = dirname(`${top}/${path}`);
     if (out.some((w) => w.dir === dir)) {
-      skips.skip('second metadata file of a workflow');
+      set.skip('second metadata file of a workflow');
       continue;
     }
     const meta = parseDocument(readText(join(root, top, path)) ?? '');
     const readme = readText(join(root, dir, 'README.md'));
     if (isRecord(meta)) out.push(metadataWorkflow(dir, meta));
     else if (readme !== undefined) out.push(readmeWorkflow(dir, readme));
-    else skips.skip('unreadable metadata and no README');
+    else set.skip('unreadable metadata and no README');
   }
   return out;
 }
@@ -89,22 +88,21 @@ export const stepFunctionsWorkflows: ExternalSource = {
   name: 'sfn-workflows',
   repo: 'aws-samples/step-functions-workflows-collection',
   load(root: string): ExternalSet {
-    const skips = new SkipTally();
-    const cases: EvalCase[] = [];
+    const set = new SetBuilder();
     for (const top of listDirectories(root)) {
       if (top.startsWith('_') || top.startsWith('.')) {
-        skips.skip('contributor scaffolding, not a workflow');
+        set.skip('contributor scaffolding, not a workflow');
         continue;
       }
-      for (const workflow of workflowsIn(root, top, skips)) {
+      for (const workflow of workflowsIn(root, top, set)) {
         if (workflow.text.length === 0) {
-          skips.skip('no text');
+          set.skip('no text');
           continue;
         }
         const templatePath = templateCandidates(root, workflow).find((p) => readText(p) !== undefined);
         const template = templatePath === undefined ? undefined : readTemplate(templatePath);
         if (templatePath === undefined || template === undefined) {
-          skips.skip(
+          set.skip(
             templatePath === undefined
               ? 'no CloudFormation/SAM template (CDK, Terraform)'
               : 'unreadable template',
@@ -113,10 +111,9 @@ export const stepFunctionsWorkflows: ExternalSource = {
         }
         const id = caseId('sfn', workflow.dir);
         const made = truthCase(this.name, id, workflow.text, template, relativeReader(root, templatePath));
-        if (typeof made === 'string') skips.skip(made);
-        else cases.push(made);
+        set.add(made);
       }
     }
-    return { cases, skipped: skips.toJSON() };
+    return set.result();
   },
 };
