@@ -28,7 +28,7 @@ const EntrySchema = z.strictObject({
   planner: z.enum(['embedded', 'llm']),
   source: SourceSchema,
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** The last commit that changed src/ when the planner ran (`+uncommitted` when src/ had changes). */
+  /** The planner's version: the last commit that changed src/planner, src/model or src/knowledge. */
   plannerCommit: z.string(),
   figures: FiguresSchema,
 });

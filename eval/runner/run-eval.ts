@@ -118,7 +118,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
   for (const name of planners) {
     const planner = await (io.makePlanner ?? projectPlanner)(name, io.env);
     out('');
-    out(`${name} planner (src/ at ${commit()})`);
+    out(`${name} planner (at ${commit()})`);
     out(headerLine());
     const committed = emptyTally();
     let committedPlayed = 0;
