@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conventionModes } from '../../eval/conventions.ts';
 import { loadCaseFiles } from '../../eval/load-cases.ts';
 import { HELD_OUT_TAG } from '../../eval/runner/eval-sets.ts';
+import { ArchitectureSchema, emptyArchitecture } from '../../src/model/architecture.ts';
 
 const files = loadCaseFiles();
 const byName = new Map(files.map((f) => [f.name, f]));
@@ -19,6 +20,19 @@ describe('the committed case files', () => {
             wrong.push(`${c.id}: ${x.from}>${x.to} not expected`);
         }
       }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('start from architectures that are valid, their connections naming their own components', () => {
+    const wrong: string[] = [];
+    for (const c of files.flatMap((f) => f.cases)) {
+      if (!c.start) continue;
+      const start = emptyArchitecture({ ...c.start });
+      const ids = new Set(start.components.map((x) => x.id));
+      if (!ArchitectureSchema.safeParse(start).success) wrong.push(`${c.id}: invalid start`);
+      for (const x of start.connections)
+        if (!ids.has(x.from) || !ids.has(x.to)) wrong.push(`${c.id}: ${x.from}>${x.to}`);
     }
     expect(wrong).toEqual([]);
   });
