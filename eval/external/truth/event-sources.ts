@@ -1,11 +1,7 @@
 import { defaultBus } from './implied-nodes.ts';
 import { addDestination, busOf, markDeadLetter } from './sam-events.ts';
-import { isRecord } from './template-context.ts';
+import { isRecord, list } from './template-context.ts';
 import type { TruthGraph } from './truth-graph.ts';
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
 
 /** The component a rule or schedule target runs: its ARN's component, or the task definition it starts. */
 function targetNodes(graph: TruthGraph, target: Record<string, unknown>): string[] {

@@ -1,16 +1,12 @@
 import { grantActions } from './grants.ts';
 import type { TemplateContext } from './template-context.ts';
-import { isRecord } from './template-context.ts';
+import { isRecord, list } from './template-context.ts';
 import type { TruthGraph } from './truth-graph.ts';
 
 /** AWS managed policies that grant something a component needs no resource for (sending email). */
 const MANAGED_POLICIES: Readonly<Record<string, readonly string[]>> = {
   AmazonSESFullAccess: ['ses:*'],
 };
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
 
 /** Statements of a policy document: `[actions, resources]` of each `Allow`. */
 export function allowStatements(document: unknown): { actions: string[]; resources: unknown }[] {

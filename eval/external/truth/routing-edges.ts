@@ -1,10 +1,6 @@
 import type { EvalKind } from '../../eval-vocabulary.ts';
-import { isRecord } from './template-context.ts';
+import { isRecord, list } from './template-context.ts';
 import type { TruthGraph } from './truth-graph.ts';
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
 
 /** Target groups a listener (or listener rule) forwards to, and user pools its actions authenticate with. */
 function listenerActions(actions: unknown): { targetGroups: unknown[]; userPools: unknown[] } {

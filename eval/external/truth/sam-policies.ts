@@ -2,7 +2,7 @@ import type { EvalKind } from '../../eval-vocabulary.ts';
 import { grant, grantActions } from './grants.ts';
 import type { Use, UsesByKind } from './iam-actions.ts';
 import { allowStatements, managedPolicyActions } from './iam-edges.ts';
-import { isRecord } from './template-context.ts';
+import { isRecord, list } from './template-context.ts';
 import type { TruthGraph } from './truth-graph.ts';
 
 /**
@@ -53,10 +53,6 @@ const CONNECTOR_USES: Readonly<Partial<Record<EvalKind, { Read?: Use; Write?: Us
   workflow: { Write: 'invoke' },
   secret: { Read: 'read' },
 };
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
 
 /** A SAM function's or state machine's `Policies`: managed policy names, policy documents, policy templates. */
 function addPolicies(graph: TruthGraph, node: string, policies: unknown): void {

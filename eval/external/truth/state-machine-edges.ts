@@ -1,7 +1,7 @@
 import { grantActions } from './grants.ts';
 import type { TaskLike } from './state-machine-definition.ts';
 import { readDefinition, tasksOf } from './state-machine-definition.ts';
-import { isRecord } from './template-context.ts';
+import { isRecord, PLACEHOLDER } from './template-context.ts';
 import type { TruthGraph } from './truth-graph.ts';
 
 /** SDK service names in `arn:aws:states:::aws-sdk:<service>:<action>` whose IAM prefix differs. */
@@ -13,8 +13,6 @@ const SDK_TO_IAM: Readonly<Record<string, string>> = {
   opensearch: 'es',
   efs: 'elasticfilesystem',
 };
-
-const PLACEHOLDER = /\$\{([^}!][^}]*)\}/g;
 
 /** Every string inside a value with `${Name}` substitutions spelled out, plus values that are not text. */
 function resolvedParts(graph: TruthGraph, value: unknown, substitutions: Record<string, unknown>): unknown[] {

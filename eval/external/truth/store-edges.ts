@@ -1,10 +1,6 @@
 import type { EvalKind } from '../../eval-vocabulary.ts';
-import { isRecord } from './template-context.ts';
+import { isRecord, list } from './template-context.ts';
 import type { TruthGraph } from './truth-graph.ts';
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
 
 /** Stores compute reaches over the network rather than through IAM. */
 const NETWORK_STORES: readonly EvalKind[] = ['postgres', 'mysql', 'cache', 'search', 'file_system'];

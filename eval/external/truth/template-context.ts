@@ -4,7 +4,8 @@ import { NAME_PROPERTIES } from './name-properties.ts';
 /** Reads a file next to the template (a state machine definition, an OpenAPI body); undefined when absent. */
 export type ReadRelative = (path: string) => string | undefined;
 
-const PLACEHOLDER = /\$\{([^}!][^}]*)\}/g;
+/** A `${Name}` placeholder of `Fn::Sub` or a state machine definition (`${!Literal}` is no placeholder). */
+export const PLACEHOLDER = /\$\{([^}!][^}]*)\}/g;
 
 /** Logical ids SAM generates (its implicit APIs) that a template may refer to without declaring them. */
 const SAM_IMPLICIT = new Set(['ServerlessRestApi', 'ServerlessHttpApi']);
@@ -179,4 +180,9 @@ function containsName(text: string, name: string): boolean {
   return false;
 }
 
-export { isRecord };
+/** A value that may be one item or a list, as a list (absent: empty). */
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+export { isRecord, list };
