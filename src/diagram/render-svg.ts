@@ -37,12 +37,14 @@ const CATEGORY: Readonly<Record<string, string>> = {
   topic: 'messaging',
   event_bus: 'messaging',
   stream: 'messaging',
+  delivery_stream: 'messaging',
   email: 'messaging',
   http_api: 'edge',
   load_balancer: 'edge',
   static_site: 'edge',
   cdn: 'edge',
   dns: 'edge',
+  user_pool: 'edge',
 };
 
 export function escapeXml(text: string): string {

@@ -26,6 +26,8 @@ export const COMPONENT_KINDS = [
   'k8s_cluster',
   'registry',
   'dns',
+  'delivery_stream',
+  'user_pool',
 ] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
@@ -50,6 +52,7 @@ export const ACCESS_MODES = [
   'trigger',
   'route',
   'origin',
+  'auth',
 ] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
 

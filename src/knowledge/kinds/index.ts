@@ -5,6 +5,7 @@ import cache from './cache.ts';
 import cdn from './cdn.ts';
 import containerService from './container-service.ts';
 import cron from './cron.ts';
+import deliveryStream from './delivery-stream.ts';
 import dns from './dns.ts';
 import email from './email.ts';
 import eventBus from './event-bus.ts';
@@ -23,6 +24,7 @@ import secret from './secret.ts';
 import staticSite from './static-site.ts';
 import stream from './stream.ts';
 import topic from './topic.ts';
+import userPool from './user-pool.ts';
 import vm from './vm.ts';
 import workflow from './workflow.ts';
 import worker from './worker.ts';
@@ -55,6 +57,8 @@ export const KIND_DEFINITIONS: Readonly<Record<ComponentKind, KindDefinition>> =
   k8s_cluster: k8sCluster,
   registry,
   dns,
+  delivery_stream: deliveryStream,
+  user_pool: userPool,
 };
 
 export function kindDefinition(kind: ComponentKind): KindDefinition {

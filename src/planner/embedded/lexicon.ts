@@ -349,6 +349,8 @@ export const DEFAULT_ID: Readonly<Record<ComponentKind, string>> = {
   k8s_cluster: 'cluster',
   registry: 'registry',
   dns: 'dns',
+  delivery_stream: 'firehose',
+  user_pool: 'user-pool',
 };
 
 /** The short noun a qualified id ends with: "orders" + postgres → "orders-db". */
@@ -391,4 +393,6 @@ export const KIND_LABEL: Readonly<Record<ComponentKind, string>> = {
   k8s_cluster: 'EKS cluster',
   registry: 'ECR repository',
   dns: 'DNS record',
+  delivery_stream: 'Firehose delivery stream',
+  user_pool: 'Cognito user pool',
 };

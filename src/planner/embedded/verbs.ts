@@ -148,6 +148,10 @@ export const UPSTREAM_RANK: Readonly<Record<ComponentKind, number>> = {
   secret: 9,
   email: 9,
   registry: 9,
+  // a user pool authorizes the API or load balancer in front of everything; a delivery stream sits
+  // between the stream or compute feeding it and the bucket or domain it writes to
+  user_pool: 1,
+  delivery_stream: 8.5,
 };
 
 /** In links, the access a consumer kind usually wants first. */
