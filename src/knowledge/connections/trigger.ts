@@ -7,14 +7,19 @@ import { QUEUE_CONSUME_ACTIONS } from '../kinds/queue.ts';
 import { STREAM_READ_ACTIONS } from '../kinds/stream.ts';
 import { denyInsecureTransport } from '../tls-only.ts';
 
-/** Event sources and the targets each can deliver to. */
+/**
+ * Event sources and the targets each can deliver to: event source mappings (queue, stream, table stream →
+ * function), subscriptions (topic), EventBridge rules (bus, bucket), EventBridge Scheduler (cron). A source
+ * feeding a target that is not compute goes through a pipe (see pipe.ts).
+ */
 const SOURCES: Readonly<Record<string, readonly string[]>> = {
   queue: ['function'],
   stream: ['function'],
+  kv_table: ['function'],
   topic: ['function', 'queue'],
-  event_bus: ['function', 'queue', 'workflow'],
-  bucket: ['function', 'queue', 'workflow'],
-  cron: ['function', 'workflow'],
+  event_bus: ['function', 'queue', 'workflow', 'topic', 'stream', 'worker'],
+  bucket: ['function', 'queue', 'workflow', 'event_bus'],
+  cron: ['function', 'workflow', 'queue', 'topic', 'worker'],
 };
 
 const TRIGGER: readonly AccessMode[] = ['trigger'];
