@@ -86,4 +86,10 @@ export const WILDCARD_STATEMENT_EXCEPTIONS: readonly { resourceType: string; sid
       reason:
         'The default KMS key policy: gives the account root kms:* so IAM policies can grant use of the key; in a key policy Resource "*" means this key only.',
     },
+    {
+      resourceType: 'AWS::KMS::Key',
+      sid: 'AllowServicePublishers',
+      reason:
+        'Lets the services that publish to a topic with their own identity (EventBridge rules) encrypt with its key, from this account only; in a key policy Resource "*" means this key only.',
+    },
   ];

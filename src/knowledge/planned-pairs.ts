@@ -10,10 +10,6 @@ const pairs = (from: readonly string[], to: readonly string[], access: AccessMod
  * family lands.
  */
 export const PLANNED_PAIRS: ReadonlySet<string> = new Set([
-  ...pairs(['kv_table'], ['function'], 'trigger'),
-  ...pairs(['event_bus'], ['topic', 'stream', 'worker'], 'trigger'),
-  ...pairs(['bucket'], ['event_bus'], 'trigger'),
-  ...pairs(['cron'], ['queue', 'topic', 'worker'], 'trigger'),
   ...pairs(['queue', 'stream', 'kv_table'], ['workflow', 'event_bus', 'queue', 'topic'], 'trigger'),
   ...pairs(['stream'], ['delivery_stream'], 'trigger'),
   ...pairs(['delivery_stream'], ['bucket', 'search'], 'write'),

@@ -1,14 +1,18 @@
-import { getAtt, ref } from '../cfn.ts';
-import { assumeRolePolicy, inlinePolicies, statement } from '../iam.ts';
-import { denyInsecureTransport } from '../tls-only.ts';
-import { defineKind } from '../kind-definition.ts';
+import { deadLetterQueue } from '../dead-letter-queue.ts';
+import { defineKind, type ResourceDraft } from '../kind-definition.ts';
 import { param } from '../params.ts';
+
+/** The feature a `trigger` connection switches on: the cron has schedules (and so a dead-letter queue). */
+export const SCHEDULE_TARGETS = 'schedule-targets';
+
+/** Roles of a cron's own resources that its schedules refer to. */
+export const CRON_ROLES = { group: 'group', dlq: 'dlq' } as const;
 
 export default defineKind({
   kind: 'cron',
   title: 'Schedule',
   description:
-    'An EventBridge Scheduler schedule group with a role allowed to invoke only its targets; each `trigger` connection to a function or workflow adds a schedule with retries and a dead-letter queue for failed invocations.',
+    'An EventBridge Scheduler schedule group; each `trigger` connection adds a schedule running one target (a function, workflow, queue, topic, or a one-off task of a worker) with a role of its own allowed to reach that target only, retries, and the group’s dead-letter queue for runs that still fail.',
   awsResources: [
     'AWS::Scheduler::Schedule',
     'AWS::Scheduler::ScheduleGroup',
@@ -16,7 +20,6 @@ export default defineKind({
     'AWS::SQS::Queue',
   ],
   network: 'never',
-  compute: { workloadRole: 'role', canJoinVpc: false, usesData: false },
   params: [
     param({
       name: 'schedule',
@@ -34,35 +37,15 @@ export default defineKind({
     }),
   ],
   expand(ctx) {
-    const dlqArn = getAtt(ctx.logicalId('dlq'), 'Arn');
-    return {
-      group: { Type: 'AWS::Scheduler::ScheduleGroup', Properties: { Name: ctx.name() } },
-      dlq: {
-        Type: 'AWS::SQS::Queue',
-        Properties: {
-          QueueName: ctx.name('dlq', 80),
-          SqsManagedSseEnabled: true,
-          MessageRetentionPeriod: 1209600,
-        },
-      },
-      'dlq-policy': {
-        Type: 'AWS::SQS::QueuePolicy',
-        Properties: {
-          Queues: [ref(ctx.logicalId('dlq'))],
-          PolicyDocument: { Version: '2012-10-17', Statement: [denyInsecureTransport('sqs', [dlqArn])] },
-        },
-      },
-      role: {
-        Type: 'AWS::IAM::Role',
-        Properties: {
-          Description: `Role of schedule ${ctx.id}`,
-          AssumeRolePolicyDocument: assumeRolePolicy('scheduler.amazonaws.com', true),
-          Policies: inlinePolicies('invoke-targets', [
-            statement('DeadLetters', ['sqs:SendMessage'], [dlqArn]),
-            ...ctx.inbound.statements,
-          ]),
-        },
-      },
+    const out: Record<string, ResourceDraft> = {
+      [CRON_ROLES.group]: { Type: 'AWS::Scheduler::ScheduleGroup', Properties: { Name: ctx.name() } },
     };
+    // Only schedules write to the dead-letter queue: without one it would be a queue nothing uses.
+    if (ctx.inbound.features.includes(SCHEDULE_TARGETS)) {
+      const dlq = deadLetterQueue(ctx.logicalId(CRON_ROLES.dlq), { name: ctx.name('dlq', 80) });
+      out[CRON_ROLES.dlq] = dlq.queue;
+      out[`${CRON_ROLES.dlq}-policy`] = dlq.policy;
+    }
+    return out;
   },
 });

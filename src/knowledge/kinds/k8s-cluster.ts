@@ -1,7 +1,8 @@
-import { getAtt, ref, sub } from '../cfn.ts';
+import { getAtt, ref } from '../cfn.ts';
 import { encryptedRootVolume } from '../encrypted-root-volume.ts';
-import { assumeRolePolicy, managedPolicyArn, partitionOf } from '../iam.ts';
+import { assumeRolePolicy, managedPolicyArn } from '../iam.ts';
 import { defineKind, type ResourceDraft } from '../kind-definition.ts';
+import { kmsKey } from '../kms-key.ts';
 import { param } from '../params.ts';
 import { hasWorkloadAccess, POD_IDENTITY_ROLES, podIdentity } from '../pod-identity.ts';
 import { securityGroup } from '../security-group.ts';
@@ -104,30 +105,7 @@ export default defineKind({
     const managed = (name: string) => managedPolicyArn(ctx.architecture.region, name);
     const subnets = ctx.network().privateSubnets;
     const out: Record<string, ResourceDraft> = {};
-    out['secrets-key'] = {
-      Type: 'AWS::KMS::Key',
-      ...ctx.statefulPolicy(),
-      Properties: {
-        Description: `Envelope encryption of Kubernetes secrets in ${ctx.id}`,
-        EnableKeyRotation: true,
-        KeyPolicy: {
-          Version: '2012-10-17',
-          Statement: [
-            {
-              // The default key policy: delegates access to IAM policies of this account. In a key policy,
-              // Resource "*" means this key, and kms:* for the account root is what AWS requires here.
-              Sid: 'EnableIamPolicies',
-              Effect: 'Allow',
-              Principal: {
-                AWS: sub(`arn:${partitionOf(ctx.architecture.region)}:iam::\${AWS::AccountId}:root`),
-              },
-              Action: 'kms:*',
-              Resource: '*',
-            },
-          ],
-        },
-      },
-    };
+    out['secrets-key'] = kmsKey(ctx, `Envelope encryption of Kubernetes secrets in ${ctx.id}`);
     out['cluster-role'] = {
       Type: 'AWS::IAM::Role',
       Properties: {

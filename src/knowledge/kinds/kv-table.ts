@@ -13,6 +13,17 @@ const READ = [
 ];
 const WRITE = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
+/** The feature a connection reading the table's changes switches on: the table's DynamoDB stream. */
+export const TABLE_STREAM = 'table-stream';
+
+/** What a reader of the table's stream (an event source mapping, a pipe) needs, on the stream only. */
+export const TABLE_STREAM_READ_ACTIONS = [
+  'dynamodb:DescribeStream',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:ListStreams',
+];
+
 function tableGrant(target: TargetRef, purpose: string, actions: string[]): Grant {
   const table = getAtt(target.logicalId('table'), 'Arn');
   return {
@@ -27,7 +38,7 @@ export default defineKind({
   kind: 'kv_table',
   title: 'Key-value table',
   description:
-    'A DynamoDB table (on-demand by default) encrypted with KMS, point-in-time recovery on, deletion protection and retention in prod. Read grants Get/Query/Scan/BatchGet on the table and its indexes only.',
+    'A DynamoDB table (on-demand by default) encrypted with KMS, point-in-time recovery on, deletion protection and retention in prod. Read grants Get/Query/Scan/BatchGet on the table and its indexes only. A `trigger` connection turns on its DynamoDB stream (new and old images): to a function through an event source mapping with a failure queue, to a workflow, bus, queue or topic through a pipe.',
   awsResources: ['AWS::DynamoDB::Table'],
   network: 'never',
   params: [
@@ -143,6 +154,8 @@ export default defineKind({
         WriteCapacityUnits: params.write_capacity as number,
       };
     }
+    if (ctx.inbound.features.includes(TABLE_STREAM))
+      properties.StreamSpecification = { StreamViewType: 'NEW_AND_OLD_IMAGES' };
     if (params.ttl_attribute !== null) {
       properties.TimeToLiveSpecification = { AttributeName: params.ttl_attribute as string, Enabled: true };
     }
