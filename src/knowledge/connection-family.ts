@@ -1,7 +1,7 @@
 import type { Connection } from '../model/architecture.ts';
 import type { AccessMode, Environment } from '../model/kinds.ts';
 import type { Contributions } from './contributions.ts';
-import type { KindDefinition, TargetRef } from './kind-definition.ts';
+import type { KindDefinition, OrgSettings, TargetRef } from './kind-definition.ts';
 import type { ResolvedParams } from './params.ts';
 
 export interface ConnectionEnd {
@@ -17,6 +17,11 @@ export interface ConnectionContext {
   readonly to: ConnectionEnd;
   readonly environment: Environment;
   readonly prod: boolean;
+  readonly org: OrgSettings;
+  /** Log retention days for the environment (log groups a connection creates). */
+  readonly logRetentionDays: number;
+  /** `<app>-<env>-<suffix>`, cut to `max` characters: physical names of resources a connection creates. */
+  name(suffix: string, max?: number): string;
   readonly contributions: Contributions;
   logicalId(componentId: string, role: string): string;
 }

@@ -25,7 +25,8 @@ const TARGETS: Partial<Record<ComponentKind, (end: ConnectionEnd) => DeliveryTar
   },
   queue: (end) => single(end, getAtt(end.ref.logicalId('queue'), 'Arn'), 'send', ['sqs:SendMessage']),
   topic: (end) => single(end, ref(end.ref.logicalId('topic')), 'publish', ['sns:Publish']),
-  event_bus: (end) => single(end, getAtt(end.ref.logicalId('bus'), 'Arn'), 'put-events', ['events:PutEvents']),
+  event_bus: (end) =>
+    single(end, getAtt(end.ref.logicalId('bus'), 'Arn'), 'put-events', ['events:PutEvents']),
   stream: (end) =>
     single(end, getAtt(end.ref.logicalId('stream'), 'Arn'), 'put-records', [
       'kinesis:PutRecord',
@@ -45,10 +46,7 @@ const TARGETS: Partial<Record<ComponentKind, (end: ConnectionEnd) => DeliveryTar
         statement(
           end.ref.sid('pass-task-roles'),
           ['iam:PassRole'],
-          [
-            getAtt(end.ref.logicalId('execution-role'), 'Arn'),
-            getAtt(end.ref.logicalId('task-role'), 'Arn'),
-          ],
+          [getAtt(end.ref.logicalId('execution-role'), 'Arn'), getAtt(end.ref.logicalId('task-role'), 'Arn')],
           { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
         ),
       ],

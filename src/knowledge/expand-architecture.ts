@@ -76,7 +76,18 @@ export function expandArchitecture(architecture: Architecture, options: ExpandOp
       );
     }
     assertBuilt(from.definition.kind, to.definition.kind, connection.access);
-    family.apply({ connection, from, to, environment, prod, contributions, logicalId: logicalIdOf });
+    family.apply({
+      connection,
+      from,
+      to,
+      environment,
+      prod,
+      org,
+      logRetentionDays,
+      name: (suffix, max) => physicalName(architecture.name, environment, suffix, max),
+      contributions,
+      logicalId: logicalIdOf,
+    });
   }
 
   const needsNetwork = components.some((c) => {

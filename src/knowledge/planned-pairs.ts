@@ -10,7 +10,6 @@ const pairs = (from: readonly string[], to: readonly string[], access: AccessMod
  * family lands.
  */
 export const PLANNED_PAIRS: ReadonlySet<string> = new Set([
-  ...pairs(['queue', 'stream', 'kv_table'], ['workflow', 'event_bus', 'queue', 'topic'], 'trigger'),
   ...pairs(['stream'], ['delivery_stream'], 'trigger'),
   ...pairs(['delivery_stream'], ['bucket', 'search'], 'write'),
   ...pairs(['http_api'], ['queue', 'event_bus', 'stream', 'workflow', 'topic', 'kv_table'], 'route'),

@@ -48,6 +48,7 @@ const TAG_STYLES: Readonly<Record<string, TagStyle>> = {
   'AWS::Lambda::Function': { property: 'Tags', variant: 'standard' },
   'AWS::Logs::LogGroup': { property: 'Tags', variant: 'standard' },
   'AWS::OpenSearchService::Domain': { property: 'Tags', variant: 'standard' },
+  'AWS::Pipes::Pipe': { property: 'Tags', variant: 'map' },
   'AWS::RDS::DBCluster': { property: 'Tags', variant: 'standard' },
   'AWS::RDS::DBInstance': { property: 'Tags', variant: 'standard' },
   'AWS::RDS::DBSubnetGroup': { property: 'Tags', variant: 'standard' },

@@ -65,7 +65,8 @@ export function eventRule(ctx: ConnectionContext, busName: CfnValue | null, patt
       break;
     default: {
       if (to.definition.kind === 'stream') target.KinesisParameters = { PartitionKeyPath: '$.id' };
-      if (to.definition.kind === 'worker') target.EcsParameters = runTaskParameters(to, 'AwsVpcConfiguration');
+      if (to.definition.kind === 'worker')
+        target.EcsParameters = runTaskParameters(to, 'AwsVpcConfiguration');
       target.RoleArn = getAtt(logicalId(owner, `${ruleRole}-role`), 'Arn');
       contributions.resource(owner, `${ruleRole}-role`, {
         Type: 'AWS::IAM::Role',
