@@ -1,0 +1,150 @@
+import { CREATION_VERBS, REMOVAL_VERBS, VERB_CLASSES } from '../lexicon/verbs.ts';
+import type { PartOfSpeech, Token } from './token.ts';
+
+const KNOWN_VERBS = (lemma: string) =>
+  VERB_CLASSES.has(lemma) || CREATION_VERBS.has(lemma) || REMOVAL_VERBS.has(lemma);
+
+/** Base forms a word may be an inflection of: "routes" → "route", "copied" → "copy", "drained" → "drain". */
+export function verbStems(word: string): string[] {
+  const out = [word];
+  const cut = (suffix: string) => (word.endsWith(suffix) ? word.slice(0, -suffix.length) : undefined);
+  const ies = cut('ies') ?? cut('ied');
+  if (ies) out.push(`${ies}y`);
+  for (const suffix of ['es', 's', 'ed', 'ing']) {
+    const stem = cut(suffix);
+    if (!stem || stem.length < 2) continue;
+    out.push(stem, `${stem}e`);
+    if (/([bdgklmnprt])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  }
+  return out;
+}
+
+/** The verb a word is a form of, if the domain lexicon knows it. */
+export function knownVerb(word: string): string | undefined {
+  return verbStems(word).find(KNOWN_VERBS);
+}
+
+const SUBJECT_ENDS: ReadonlySet<PartOfSpeech> = new Set(['NOUN', 'PROPN', 'PRON']);
+const OBJECT_STARTS: ReadonlySet<PartOfSpeech> = new Set([
+  'DET',
+  'ADP',
+  'PRON',
+  'NUM',
+  'PROPN',
+  'NOUN',
+  'ADJ',
+]);
+const OPENERS = new Set(['please', 'pls', 'plz', 'then', 'also', 'and', 'just', 'now']);
+/** After these a verb form is a noun: "triggered by uploads", "a queue of orders". */
+const NOUN_AFTER = new Set(['by', 'of', 'for', 'with', 'from', 'about', 'each', 'every']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'its', 'their', 'your', 'his', 'her']);
+
+/**
+ * Domain repairs of the tagger's parts of speech, where its model of general English misreads our
+ * verbs: "which routes them", "the function polls the queue" (3rd person forms read as plural nouns) and
+ * imperatives opening a message ("drop the cache"). A known verb after a determiner becomes a noun again
+ * ("the writes"). Mutates and returns the tokens' `pos` (and the lemma of a repaired verb).
+ */
+export function repairTags(tokens: Token[]): Token[] {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    // "they all read from the bucket": a floating quantifier leaves the verb a verb
+    if (
+      t.pos !== 'VERB' &&
+      prev &&
+      ['all', 'both', 'each'].includes(prev.w) &&
+      ['PRON', 'NOUN', 'PROPN'].includes(tokens[i - 2]?.pos ?? '') &&
+      knownVerb(t.w) &&
+      next &&
+      OBJECT_STARTS.has(next.pos)
+    ) {
+      retag(tokens, i, knownVerb(t.w)!);
+      continue;
+    }
+    // "the same Lambda aggregates counts into DynamoDB": of two -s words after a noun, the first is the verb
+    if (
+      (t.pos === 'NOUN' || t.pos === 'PROPN') &&
+      /[a-z]s$/.test(t.w) &&
+      prev &&
+      (prev.pos === 'PROPN' || prev.pos === 'NOUN') &&
+      next?.pos === 'VERB' &&
+      /[a-z]s$/.test(next.w) &&
+      ['ADP', 'DET'].includes(tokens[i + 2]?.pos ?? '') &&
+      knownVerb(t.w)
+    ) {
+      retag(tokens, i, knownVerb(t.w)!);
+      tokens[i + 1] = { ...next, pos: 'NOUN' };
+      continue;
+    }
+    // "a Lambda batches them into S3", "the service ships its logs": an -s word between a noun and an object
+    if (
+      (t.pos === 'NOUN' || t.pos === 'PROPN') &&
+      /[a-z]s$/.test(t.w) &&
+      prev &&
+      (prev.pos === 'PROPN' || prev.pos === 'NOUN') &&
+      next &&
+      ['them', 'it', 'its', 'their', 'the', 'every', 'all', 'each'].includes(next.w)
+    ) {
+      retag(tokens, i, knownVerb(t.w) ?? t.w.replace(/(es|s)$/, ''));
+      continue;
+    }
+    // "alerts reach a Lambda": a plural opening the sentence before a verb is its subject
+    if (t.pos === 'VERB' && i === 0 && next?.pos === 'VERB' && /s$/.test(t.w)) {
+      t.pos = 'NOUN';
+      continue;
+    }
+    if (
+      t.pos === 'VERB' &&
+      prev &&
+      (DETERMINERS.has(prev.w) || (NOUN_AFTER.has(prev.w) && !/ing$/.test(t.w)))
+    ) {
+      t.pos = 'NOUN';
+      continue;
+    }
+    if (
+      (t.w === 'readwrite' || t.w === 'readonly' || t.w === 'writeonly') &&
+      next &&
+      OBJECT_STARTS.has(next.pos) &&
+      next.w !== 'access'
+    ) {
+      retag(tokens, i, t.w === 'readwrite' ? 'readwrite' : t.w === 'readonly' ? 'read' : 'write');
+      continue;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' || !/^[a-z]+$/.test(t.w)) continue;
+    const verb = knownVerb(t.w);
+    if (!verb) continue;
+    const opens = i === 0 || (i <= 2 && tokens.slice(0, i).every((x) => OPENERS.has(x.w)));
+    const objectAfter = next === undefined || OBJECT_STARTS.has(next.pos);
+    if (opens && next !== undefined && OBJECT_STARTS.has(next.pos) && !DETERMINERS.has(t.w)) {
+      retag(tokens, i, verb);
+      continue;
+    }
+    // "a worker consuming a queue", "both writing to a bucket": a participle after a noun or a quantifier
+    if (
+      /ing$/.test(t.w) &&
+      prev &&
+      (prev.pos === 'NOUN' || prev.pos === 'PROPN' || ['both', 'all', 'each'].includes(prev.w)) &&
+      next &&
+      OBJECT_STARTS.has(next.pos)
+    ) {
+      retag(tokens, i, verb);
+      continue;
+    }
+    const inflected =
+      (/(s|ed)$/.test(t.w) && t.w !== verb) ||
+      (prev?.pos === 'NOUN' && /[^s]s$/.test(prev.w) && t.w === verb);
+    const afterSubject =
+      prev !== undefined &&
+      (SUBJECT_ENDS.has(prev.pos) || ['which', 'that', 'who', 'and', 'then', 'also', 'or'].includes(prev.w));
+    if (inflected && afterSubject && objectAfter && !(prev && DETERMINERS.has(prev.w)))
+      retag(tokens, i, verb);
+  }
+  return tokens;
+}
+
+function retag(tokens: Token[], i: number, verb: string): void {
+  const t = tokens[i]!;
+  tokens[i] = { ...t, pos: 'VERB', lemma: verb };
+}
