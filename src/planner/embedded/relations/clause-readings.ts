@@ -1,0 +1,56 @@
+import type { Sentence } from '../analysis/token.ts';
+import type { Mention } from '../mentions/mention.ts';
+import type { LinkClass } from './access-for.ts';
+import type { Argument, Clause } from './clauses.ts';
+
+const SOURCE_ROLES = new Set(['source', 'input', 'origin', 'producer', 'upstream']);
+const DESTINATION_ROLES = new Set(['destination', 'target', 'output', 'sink', 'consumer', 'downstream']);
+
+/** "S3 as destination", "a stream as the source": the part a thing plays. */
+export function playsAfter(tokens: Sentence['tokens'], m: Mention): { plays?: 'source' | 'destination' } {
+  if (tokens[m.end]?.w !== 'as') return {};
+  const noun = (tokens[m.end + 1]?.pos === 'DET' ? tokens[m.end + 2] : tokens[m.end + 1])?.lemma ?? '';
+  if (SOURCE_ROLES.has(noun)) return { plays: 'source' };
+  if (DESTINATION_ROLES.has(noun)) return { plays: 'destination' };
+  return {};
+}
+
+/** A carried noun or pronoun as direct object ("writes orders to the table", "pushes them into OpenSearch") is what moves, not where it goes. */
+export function isCarriedTheme(a: Argument, objects: readonly Argument[]): boolean {
+  if (a.prep !== undefined || (a.mention.type !== 'carried' && a.mention.type !== 'pronoun')) return false;
+  return objects.some(
+    (o) =>
+      o !== a &&
+      o.prep !== undefined &&
+      o.prep !== 'by' &&
+      o.mention.type !== 'carried' &&
+      o.mention.type !== 'pronoun',
+  );
+}
+
+const ACCESS_WORDS: Readonly<Record<string, LinkClass>> = {
+  readonly: 'read',
+  read: 'read',
+  write: 'write',
+  writeonly: 'write',
+  readwrite: 'readwrite',
+  full: 'readwrite',
+  publish: 'publish',
+  invoke: 'invoke',
+  consume: 'consume',
+};
+
+/** "read-only access to", "write access to", "access to": the class the access noun phrase names. */
+export function accessPhrase(tokens: Sentence['tokens'], clause: Clause): LinkClass | undefined {
+  for (let i = clause.start; i < clause.end; i++) {
+    const t = tokens[i]!;
+    if (
+      (t.lemma !== 'access' && t.lemma !== 'permission') ||
+      !['to', 'on', 'for'].includes(tokens[i + 1]?.w ?? '')
+    )
+      continue;
+    const mode = ACCESS_WORDS[tokens[i - 1]?.w ?? ''];
+    return mode ?? 'readwrite';
+  }
+  return undefined;
+}

@@ -1,0 +1,181 @@
+import type { Token } from '../analysis/token.ts';
+import { knownVerb } from '../analysis/repair-tags.ts';
+import type { Mention } from '../mentions/mention.ts';
+import { ADVERBS, BE, CARRIERS, isPassive, isVerb, lightVerbNoun, STOPPERS, spans } from './clause-spans.ts';
+
+/** A mention in a clause, with the preposition that introduces it ("to" in "writes to the table"). */
+export interface Argument {
+  readonly mention: Mention;
+  readonly prep: string | undefined;
+}
+
+/**
+ * How a clause hangs on the rest of its sentence:
+ * - `main`: has its own subject (or is an imperative);
+ * - `coordinated`: "…and writes to S3": shares the subject of the clause before;
+ * - `relative`: "…which routes them", "…triggered by a queue": its subject is an earlier mention;
+ * - `event`: "when a file lands in the bucket": what happens triggers the main clause's actor;
+ * - `purpose`: "…to process the orders": the earlier compute does it.
+ */
+export type ClauseType = 'main' | 'coordinated' | 'relative' | 'event' | 'purpose';
+
+export interface Clause {
+  readonly type: ClauseType;
+  /** The verb, its token position and lemma; undefined for a clause of noun phrases only. */
+  readonly verb?: {
+    readonly at: number;
+    readonly lemma: string;
+    readonly passive: boolean;
+    readonly negated: boolean;
+  };
+  /** Mentions before the verb (or all mentions, when there is no verb). */
+  readonly subjects: Argument[];
+  /** Mentions after the verb, each with its preposition. */
+  readonly objects: Argument[];
+  /** For relative and purpose clauses: the mentions before the clause, nearest first. */
+  readonly antecedents: Mention[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Splits a sentence into clauses, each with its verb, subjects and objects. */
+export function clausesOf(tokens: readonly Token[], mentions: readonly Mention[]): Clause[] {
+  const at = new Map<number, Mention>();
+  for (const m of mentions) for (let k = m.from; k < m.end; k++) at.set(k, m);
+  const inMention = (i: number) => at.get(i);
+  const clauses: Clause[] = [];
+  for (const span of spans(tokens, inMention)) {
+    let verbAt = -1;
+    for (let i = span.start; i < span.end; i++) {
+      if (!inMention(i) && isVerb(tokens, i)) {
+        verbAt = i;
+        // "is used to …", "are processed by": the participle carries the meaning
+        if (BE.has(tokens[i]!.w) || tokens[i]!.pos === 'AUX') continue;
+        break;
+      }
+    }
+    // "stop the bucket from triggering the Lambda": the later verb, negated
+    let stopped = false;
+    if (verbAt >= 0 && STOPPERS.has(tokens[verbAt]!.lemma)) {
+      for (let i = verbAt + 1; i < span.end; i++) {
+        if (!inMention(i) && isVerb(tokens, i) && knownVerb(tokens[i]!.w) !== undefined) {
+          verbAt = i;
+          stopped = true;
+          break;
+        }
+      }
+    }
+    // "needs to talk to", "have a Lambda subscribe to", "let the worker read": the second verb is the link
+    if (verbAt >= 0 && CARRIERS.has(tokens[verbAt]!.lemma)) {
+      for (let i = verbAt + 1; i < span.end; i++) {
+        if (
+          !inMention(i) &&
+          isVerb(tokens, i) &&
+          !BE.has(tokens[i]!.w) &&
+          knownVerb(tokens[i]!.w) !== undefined
+        ) {
+          verbAt = i;
+          break;
+        }
+      }
+    }
+    const members = mentions.filter((m) => m.start >= span.start && m.start < span.end);
+    const subjects: Argument[] = [];
+    const objects: Argument[] = [];
+    for (const m of members) {
+      const own = prepositionBefore(tokens, m, span.start, inMention);
+      const side = verbAt < 0 || m.start < verbAt ? subjects : objects;
+      const listHead = [...side].reverse().find((a) => a.prep === undefined || !APPOSITION_PREPS.has(a.prep));
+      const prep = own === LISTED ? listHead?.prep : own;
+      side.push({ mention: m, prep: prep === LISTED ? undefined : prep });
+    }
+    const verbToken = verbAt >= 0 ? tokens[verbAt]! : undefined;
+    const reduced = span.type === 'relative' && verbAt === span.start;
+    clauses.push({
+      type: span.type,
+      ...(verbToken
+        ? {
+            verb: {
+              at: verbAt,
+              lemma: lightVerbNoun(tokens, verbAt) ?? knownVerb(verbToken.w) ?? verbToken.lemma,
+              passive: isPassive(tokens, verbAt, reduced),
+              negated:
+                stopped ||
+                verbToken.negated ||
+                tokens[verbAt - 1]?.w === 'not' ||
+                tokens[verbAt - 1]?.w === 'never',
+            },
+          }
+        : {}),
+      subjects,
+      objects,
+      antecedents: mentions.filter((m) => m.end <= span.start).reverse(),
+      start: span.start,
+      end: span.end,
+    });
+  }
+  return clauses;
+}
+
+/** Prepositions that name the same thing again ("the orders service on ECS"): a list never inherits them. */
+const APPOSITION_PREPS = new Set(['on', 'as', 'in', '(']);
+
+/** The preposition of a mention listed after another ("from S3 and DynamoDB"): it shares the first's. */
+export const LISTED = 'listed';
+
+const PREPOSITIONS = new Set([
+  'to',
+  'into',
+  'in',
+  'on',
+  'onto',
+  'from',
+  'by',
+  'with',
+  'via',
+  'through',
+  'using',
+  'behind',
+  'for',
+  'of',
+  'between',
+  'off',
+  'over',
+  'across',
+  'against',
+  'within',
+  'at',
+  'under',
+  '→',
+  '+',
+  'front',
+  'toward',
+  'towards',
+  'out',
+]);
+
+/** The preposition or link symbol before a mention, skipping determiners and words of its noun phrase. */
+function prepositionBefore(
+  tokens: readonly Token[],
+  m: Mention,
+  floor: number,
+  inMention: (i: number) => Mention | undefined,
+): string | undefined {
+  let listed = false;
+  for (let j = m.from - 1; j >= floor; j--) {
+    const t = tokens[j]!;
+    if (inMention(j)) return listed ? LISTED : undefined;
+    if (PREPOSITIONS.has(t.w)) {
+      if (t.w === 'of' && tokens[j - 1]?.w === 'front') return 'front';
+      if (t.w === 'of' && tokens[j - 1]?.w === 'out') return 'from';
+      return t.w;
+    }
+    if (t.w === 'and' || t.w === ',' || t.w === 'or' || t.w === 'as') {
+      listed = true;
+      continue;
+    }
+    if (ADVERBS.has(t.w) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
+    return undefined;
+  }
+  return undefined;
+}
