@@ -1,7 +1,7 @@
 import { kindDefinition } from '../knowledge/kinds/index.ts';
 import { defaultFor } from '../knowledge/params.ts';
 import type { Architecture, Component } from '../model/architecture.ts';
-import { KIND_LABEL } from '../planner/embedded/lexicon.ts';
+import { KIND_LABEL } from '../planner/embedded/lexicon/kind-names.ts';
 import { isBlocking } from '../proposal/is-blocking.ts';
 import type { Proposal } from '../proposal/proposal.ts';
 import { formatUsd } from './compose-reply.ts';

@@ -1,6 +1,6 @@
 import type { Architecture } from '../model/architecture.ts';
 import type { Operation } from '../model/operations.ts';
-import { KIND_LABEL } from '../planner/embedded/lexicon.ts';
+import { KIND_LABEL } from '../planner/embedded/lexicon/kind-names.ts';
 
 function formatValue(value: unknown): string {
   if (typeof value === 'string') return value;

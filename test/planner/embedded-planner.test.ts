@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyArchitecture } from '../../src/model/architecture.ts';
 import { EmbeddedPlanner } from '../../src/planner/embedded/embedded-planner.ts';
-import { parseSchedule } from '../../src/planner/embedded/schedule.ts';
-import { correct } from '../../src/planner/embedded/tokenize.ts';
+import { parseSchedule } from '../../src/planner/embedded/params/schedule.ts';
+import { correctTypo as correct } from '../../src/planner/embedded/analysis/correct-typo.ts';
 import { conversation, play } from './planner-conversation.ts';
 
 const planner = new EmbeddedPlanner();
