@@ -8,6 +8,7 @@ import { collectSets, HELD_OUT_TAG } from './eval-sets.ts';
 import type { FirstRunEntry, FirstRuns, RecordKey } from './first-runs.ts';
 import { addEntry, FIRST_RUNS_PATH, findEntry, loadFirstRuns, saveFirstRuns } from './first-runs.ts';
 import { plannerCommit } from './planner-commit.ts';
+import { StageScores } from '../stage-scores.ts';
 import { playSet } from './play-set.ts';
 import { headerLine, noteLine, recordedFigures, setLine } from './report-table.ts';
 
@@ -121,6 +122,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
     out(`${name} planner (at ${commit()})`);
     out(headerLine());
     const committed = emptyTally();
+    const committedStages = new StageScores();
     let committedPlayed = 0;
     for (const set of sets) {
       const label = set.label ? `${set.label} ${set.name}` : set.name;
@@ -130,7 +132,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
         continue;
       }
       const cases = set.cases.filter((c) => !args.only || c.id.includes(args.only));
-      const result = await playSet(planner, cases);
+      const result = await playSet(planner, cases, set.label === 'ext' ? new StageScores() : committedStages);
       const f = recordedFigures(result.tally);
       let note: string | undefined;
       if (recordKey) {
@@ -147,6 +149,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
       }
       if (result.fallbacks > 0)
         out(`    ${result.fallbacks} of ${result.turns} turns fell back to the embedded planner`);
+      if (set.label === 'ext') for (const line of result.stages.lines()) out(`  ${line}`);
       if (set.label !== 'ext') {
         addTally(committed, result.tally);
         committedPlayed++;
@@ -169,6 +172,7 @@ export async function runEval(argv: readonly string[], io: EvalIo): Promise<numb
       out(
         `    clarifying questions ${all.clarifyingQuestionAccuracy.toFixed(3)} · intent ${all.intentAccuracy.toFixed(3)}`,
       );
+      for (const line of committedStages.lines()) out(`  ${line}`);
     }
   }
   if (recorded.length > 0) {
