@@ -1,4 +1,5 @@
 import { cloudformationTemplates } from './adapters/cloudformation-templates.ts';
+import { serverlessTestSamples } from './adapters/serverless-test-samples.ts';
 import { solutionsConstructs } from './adapters/solutions-constructs.ts';
 import { stepFunctionsWorkflows } from './adapters/step-functions-workflows.ts';
 import type { ExternalSource } from './external-source.ts';
@@ -8,6 +9,7 @@ export const EXTERNAL_SOURCES: readonly ExternalSource[] = [
   stepFunctionsWorkflows,
   solutionsConstructs,
   cloudformationTemplates,
+  serverlessTestSamples,
 ];
 
 export function externalSource(name: string): ExternalSource | undefined {
