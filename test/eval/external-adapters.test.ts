@@ -1,22 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EvalFileSchema } from '../../eval/case-schema.ts';
 import { cloudformationTemplates } from '../../eval/external/adapters/cloudformation-templates.ts';
 import { solutionsConstructs } from '../../eval/external/adapters/solutions-constructs.ts';
 import { stepFunctionsWorkflows } from '../../eval/external/adapters/step-functions-workflows.ts';
-import { fixtureTree } from './fixture-tree.ts';
+import { fixtureTrees } from './fixture-tree.ts';
 
 /** A `${Name}` substitution placeholder as a state machine definition writes it. */
 const placeholder = (name: string) => `\${${name}}`;
 
-const cleanups: (() => void)[] = [];
-afterAll(() => {
-  for (const cleanup of cleanups) cleanup();
-});
-const tree = (files: Record<string, string>) => {
-  const t = fixtureTree(files);
-  cleanups.push(t.remove);
-  return t.dir;
-};
+const tree = fixtureTrees();
 
 const SAM_FLOW = `
 Transform: AWS::Serverless-2016-10-31

@@ -1,19 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EvalFileSchema } from '../../eval/case-schema.ts';
 import { sampleReadmeText } from '../../eval/external/adapters/sample-readme-text.ts';
 import { serverlessTestSamples } from '../../eval/external/adapters/serverless-test-samples.ts';
 import { externalSource } from '../../eval/external/external-sources.ts';
-import { fixtureTree } from './fixture-tree.ts';
+import { fixtureTrees } from './fixture-tree.ts';
 
-const cleanups: (() => void)[] = [];
-afterAll(() => {
-  for (const cleanup of cleanups) cleanup();
-});
-const tree = (files: Record<string, string>) => {
-  const t = fixtureTree(files);
-  cleanups.push(t.remove);
-  return t.dir;
-};
+const tree = fixtureTrees();
 
 const FENCE = '```';
 
