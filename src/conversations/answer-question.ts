@@ -5,6 +5,7 @@ import { KIND_LABEL } from '../planner/embedded/lexicon/kind-names.ts';
 import { isBlocking } from '../proposal/is-blocking.ts';
 import type { Proposal } from '../proposal/proposal.ts';
 import { formatUsd } from './compose-reply.ts';
+import { explainWhy } from './explain-why.ts';
 
 const WORD = /[a-z0-9_]+/g;
 
@@ -60,6 +61,9 @@ export function answerQuestion(question: string, proposal: Proposal | null): str
   if (/\bwhy\b/.test(q) && component) {
     const param =
       paramOf(question, component) ?? (/(multi.?az|highly available)/.test(q) ? 'multi_az' : undefined);
+    // "why is the database encrypted?": the reason is the rule that requires it, not a list of rule ids
+    const because = param ? undefined : explainWhy(question, component, proposal);
+    if (because) return because;
     const findings = proposal.findings.filter((f) => f.component === component.id);
     const fixed = proposal.fixesApplied.filter((f) => f.target === component.id);
     const reasons: string[] = [];

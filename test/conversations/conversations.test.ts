@@ -112,6 +112,18 @@ describe('a conversation, turn by turn', () => {
     expect(cost.reply).toMatch(/Estimated \$[\d,.]+\/month/);
   });
 
+  it('answers "why" with the reason a rule gives, not a list of rule ids', async () => {
+    const id = await start(dev, { team: 'payments', environment: 'prod' });
+    await say(dev, id, 'a Postgres database');
+    const answer = (
+      await say(dev, id, 'why is the database encrypted? we didnt ask for that')
+    ).json() as TurnBody;
+    expect(answer.intent).toBe('question');
+    expect(answer.operations).toEqual([]);
+    expect(answer.reply).toMatch(/^db is encrypted because the org's guardrails require it/);
+    expect(answer.reply).toMatch(/\(rds-[a-z-]*encrypt[a-z-]*\): [A-Z]/);
+  });
+
   it('submits the latest proposal for review when asked', async () => {
     const id = await start(dev, { team: 'payments', environment: 'staging', title: 'reports' });
     await say(dev, id, 'an S3 bucket with versioning');
