@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Architecture } from '../model/architecture.ts';
 import type { Operation } from '../model/operations.ts';
 import type { Db } from '../store/database.ts';
@@ -181,6 +181,25 @@ export async function listConversations(
   }
   const rows = await query.orderBy('updated_at', 'desc').orderBy('id').limit(filter.limit).execute();
   return rows.map((row) => toRecord(row));
+}
+
+/**
+ * Another conversation of the team that targets the same stack (team, app name, environment), so that a
+ * second conversation never silently edits the stack a first one owns. Null when there is none.
+ */
+export async function findConversationOnStack(
+  db: Db,
+  stack: { team: string; environment: string; name: string; excluding?: string },
+): Promise<{ id: string; title: string | null } | null> {
+  let query = db
+    .selectFrom('conversations')
+    .select(['id', 'title'])
+    .where('team', '=', stack.team)
+    .where('environment', '=', stack.environment)
+    .where(sql<string>`architecture->>'name'`, '=', stack.name);
+  if (stack.excluding) query = query.where('id', '!=', stack.excluding);
+  const row = await query.orderBy('created_at').limit(1).executeTakeFirst();
+  return row ?? null;
 }
 
 /** The message of the conversation's latest turn, or undefined before the first. */

@@ -28,6 +28,7 @@ import { ConversationNotFoundError } from './conversation-not-found-error.ts';
 import type { ConversationRecord } from './conversation-repository.ts';
 import {
   findConversation,
+  findConversationOnStack,
   insertConversation,
   insertTurn,
   lastMessage,
@@ -99,6 +100,9 @@ function canPost(user: AuthUser, c: ConversationRecord): boolean {
   );
 }
 
+/** An app name the conversation was given by default (`app-3f9a2c`): the first change asks for a real one. */
+const UNNAMED = /^app-[0-9a-f]{6}$/;
+
 /** The app name (the middle of the stack name) from a title: its first three words, kebab-case. */
 function slugName(title: string | null | undefined): string {
   const slug = (title ?? '')
@@ -138,12 +142,12 @@ export class ConversationService {
     if (team !== null && !actor.teams.includes(team) && !actor.roles.includes('admin')) {
       throw new ConversationForbiddenError(`You are not a member of team ${team}.`, { team });
     }
-    const architecture = emptyArchitecture({
-      name: slugName(input.title),
-      team,
-      environment: input.environment ?? null,
-    });
     const id = randomUUID();
+    // an untitled conversation gets an app name of its own, so two of a team's conversations never share a stack
+    const base =
+      input.title && slugName(input.title) !== 'app' ? slugName(input.title) : `app-${id.slice(0, 6)}`;
+    const name = team && input.environment ? await this.freeName(team, input.environment, base, id) : base;
+    const architecture = emptyArchitecture({ name, team, environment: input.environment ?? null });
     return this.db.transaction().execute(async (trx) => {
       const record = await insertConversation(trx, {
         id,
@@ -241,7 +245,13 @@ export class ConversationService {
     const questions = [...plan.questions];
     const operations = this.allowedOperations(plan.operations, input.actor, notes);
     const state: SessionState = { architecture: record.architecture, undo: record.undo, redo: record.redo };
-    const step: SessionStep = advanceSession(state, { ...plan, operations });
+    let step: SessionStep = advanceSession(state, { ...plan, operations });
+    const moved = await this.stackTaken(record, step.state.architecture);
+    if (moved) {
+      operations.push({ op: 'set_meta', name: moved.name });
+      step = advanceSession(state, { ...plan, operations });
+      notes.push(moved.note);
+    }
 
     // an unchanged architecture keeps its latest proposal (read only then); a changed one gets a new one
     const changed = step.state.architecture !== record.architecture;
@@ -255,6 +265,11 @@ export class ConversationService {
     }
 
     const architecture = step.state.architecture;
+    if (changed && !record.latestProposalId && UNNAMED.test(architecture.name)) {
+      questions.push(
+        `What should the app be called? Its stack is named after it; I used ${architecture.name} for now.`,
+      );
+    }
     if (
       (plan.intent === 'edit' || step.kind === 'undone' || step.kind === 'redone') &&
       architecture.components.length > 0 &&
@@ -371,6 +386,44 @@ export class ConversationService {
     };
     emit({ type: 'done', result });
     return result;
+  }
+
+  /** `base`, or `base-2`, `base-3`, … : the first app name no other conversation of the team uses in that environment. */
+  private async freeName(
+    team: string,
+    environment: string,
+    base: string,
+    excluding: string,
+  ): Promise<string> {
+    for (let n = 1; n < 50; n++) {
+      const name = n === 1 ? base : `${base}-${n}`;
+      if (!(await findConversationOnStack(this.db, { team, environment, name, excluding }))) return name;
+    }
+    return `${base}-${excluding.slice(0, 6)}`;
+  }
+
+  /**
+   * When a turn points this conversation at a stack another conversation of the team already works on
+   * (by naming the app, or by setting team or environment), the app gets a free name instead and the reply
+   * says why: two conversations on one stack would overwrite each other's changes.
+   */
+  private async stackTaken(
+    record: ConversationRecord,
+    next: Architecture,
+  ): Promise<{ name: string; note: string } | undefined> {
+    const before = record.architecture;
+    if (!next.team || !next.environment) return undefined;
+    if (next.name === before.name && next.team === before.team && next.environment === before.environment)
+      return undefined;
+    const stack = { team: next.team, environment: next.environment, name: next.name, excluding: record.id };
+    const other = await findConversationOnStack(this.db, stack);
+    if (!other) return undefined;
+    const name = await this.freeName(next.team, next.environment, next.name, record.id);
+    const which = other.title ? `"${other.title}"` : other.id;
+    return {
+      name,
+      note: `Conversation ${which} already works on the ${next.team} ${next.name} stack in ${next.environment}; two conversations on one stack would overwrite each other's changes, so this app is called ${name}. Say "call the app …" to choose another name.`,
+    };
   }
 
   /** Drops a team change to a team the actor is not a member of (admins may set any team). */

@@ -37,7 +37,9 @@ interface TurnBody {
   intent: string;
   proposal: {
     id: string;
+    stackName: string | null;
     architecture: {
+      name: string;
       team: string | null;
       environment: string | null;
       components: { id: string; kind: string; params: Record<string, unknown> }[];
@@ -148,7 +150,22 @@ describe('a conversation, turn by turn', () => {
     const id = await start(loner);
     const body = (await say(loner, id, 'an S3 bucket')).json() as TurnBody;
     expect(body.proposal.architecture.components.map((c) => c.kind)).toEqual(['bucket']);
-    expect(body.questions).toEqual(['Which team owns this, and which environment (dev, staging or prod)?']);
+    expect(body.questions).toEqual([
+      `What should the app be called? Its stack is named after it; I used ${body.proposal.architecture.name} for now.`,
+      'Which team owns this, and which environment (dev, staging or prod)?',
+    ]);
+    expect(body.proposal.architecture.name).toMatch(/^app-[0-9a-f]{6}$/);
+  });
+
+  it('never puts two of a team’s conversations on one stack without saying so', async () => {
+    const first = await start(dev, { team: 'payments', environment: 'dev' });
+    const second = await start(dev, { team: 'payments', environment: 'dev' });
+    const a = (await say(dev, first, 'a queue. call the app orders')).json() as TurnBody;
+    expect(a.proposal.stackName).toBe('payments-orders-dev');
+    const b = (await say(dev, second, 'a bucket. call the app orders')).json() as TurnBody;
+    expect(b.proposal.stackName).toBe('payments-orders-2-dev');
+    expect(b.reply).toContain('already works on the payments orders stack in dev');
+    expect(b.reply).toContain('so this app is called orders-2');
   });
 });
 

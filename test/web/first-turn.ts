@@ -4,7 +4,7 @@ import type { TestApp, TestUser } from '../support/test-app.ts';
 
 export interface FirstTurn {
   conversationId: string;
-  proposal: { id: string; stackName: string; templateYaml: string };
+  proposal: { id: string; stackName: string; templateYaml: string; architecture: { name: string } };
 }
 
 export async function firstTurn(t: TestApp, user: TestUser, text: string): Promise<FirstTurn> {

@@ -110,7 +110,7 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
   });
 
   it('lists what is orphaned, destroyed or replaced before updates and creations', async () => {
-    // Team "ledger" has its own stack (ledger-app-prod), so this baseline changes no other test's diff.
+    // Team "ledger" has its own stack (ledger-<app>-prod), so this baseline changes no other test's diff.
     const dev = await t.createUser({ roles: ['developer'], teams: ['ledger'] });
     const admin = await t.createAdmin();
     const turn = await firstTurn(
@@ -118,12 +118,13 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
       dev,
       'an HTTP API with a Lambda function and a DynamoDB table for team ledger, prod',
     );
-    const stack = { team: 'ledger', app: 'app', environment: 'prod' };
-    expect(turn.proposal.stackName).toBe('ledger-app-prod');
+    const app = turn.proposal.architecture.name;
+    const stack = { team: 'ledger', app, environment: 'prod' };
+    expect(turn.proposal.stackName).toBe(`ledger-${app}-prod`);
     await t.app.inject({ method: 'POST', url: '/v1/stacks', headers: admin.headers, payload: stack });
     const imported = await t.app.inject({
       method: 'POST',
-      url: '/v1/stacks/ledger-app-prod/baseline/import',
+      url: `/v1/stacks/ledger-${app}-prod/baseline/import`,
       headers: admin.headers,
       payload: { template: turn.proposal.templateYaml },
     });
