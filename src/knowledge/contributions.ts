@@ -17,6 +17,8 @@ export function emptyInbound(): Inbound {
     needsVpc: false,
     resourcePolicy: [],
     features: [],
+    deliverySources: [],
+    deliveryDestinations: [],
   };
 }
 

@@ -5,7 +5,7 @@ import type { CfnObject, CfnOutput, CfnParameter, CfnResource, CfnTemplate } fro
 import type { ConnectionEnd } from './connection-family.ts';
 import { Contributions } from './contributions.ts';
 import { ExpansionError } from './expansion-error.ts';
-import type { KindContext, OrgSettings, ResourceDraft, TargetRef } from './kind-definition.ts';
+import type { ComponentLink, KindContext, OrgSettings, ResourceDraft, TargetRef } from './kind-definition.ts';
 import { kindDefinition } from './kinds/index.ts';
 import { logicalIdOf, pascalCase, physicalName } from './naming.ts';
 import { expandNetwork, NETWORK_COMPONENT, NETWORK_REFS } from './network.ts';
@@ -61,6 +61,7 @@ export function expandArchitecture(architecture: Architecture, options: ExpandOp
     const params = resolveParams(definition.params, component.params, environment);
     ends.set(component.id, { id: component.id, definition, params, ref: targetRef(component, params) });
   }
+  for (const component of components) refine(ends.get(component.id)!, component, connections, ends);
 
   const contributions = new Contributions();
   for (const connection of connections) {
@@ -196,6 +197,29 @@ export function expandArchitecture(architecture: Architecture, options: ExpandOp
   if (Object.keys(parameters).length > 0) template.Parameters = sortRecord(parameters);
   if (Object.keys(outputs).length > 0) template.Outputs = sortRecord(outputs);
   return template;
+}
+
+/** Let a kind settle the params its connections decide (see KindDefinition.refine). */
+function refine(
+  end: ConnectionEnd,
+  component: Component,
+  connections: readonly Connection[],
+  ends: Map<string, ConnectionEnd>,
+): void {
+  if (!end.definition.refine) return;
+  const link = (connection: Connection, peer: string): ComponentLink[] => {
+    const other = ends.get(peer);
+    return other ? [{ connection, peerKind: other.definition.kind }] : [];
+  };
+  const params = end.definition.refine({
+    id: end.id,
+    params: end.params,
+    given: component.params,
+    outgoing: connections.filter((c) => c.from === end.id).flatMap((c) => link(c, c.to)),
+    incoming: connections.filter((c) => c.to === end.id).flatMap((c) => link(c, c.from)),
+  });
+  if (params === end.params) return;
+  ends.set(end.id, { ...end, params, ref: targetRef(component, params) });
 }
 
 /**

@@ -59,11 +59,15 @@ export const WILDCARD_RESOURCE_ACTIONS: Readonly<Record<string, string>> = {
   'ecr:GetAuthorizationToken': 'ECR registry login token is account-wide; the action has no resource type.',
   'ec2:DescribeNetworkInterfaces': 'EC2 Describe* actions do not support resource-level permissions.',
   'ec2:CreateNetworkInterface':
-    'Lambda in a VPC creates ENIs whose ids are unknown in advance (AWSLambdaVPCAccessExecutionRole uses *).',
+    'Lambda and Firehose in a VPC create ENIs whose ids are unknown in advance (AWSLambdaVPCAccessExecutionRole uses *).',
   'ec2:DeleteNetworkInterface':
-    'Lambda in a VPC deletes the ENIs it created, whose ids are unknown in advance.',
+    'Lambda and Firehose in a VPC delete the ENIs they created, whose ids are unknown in advance.',
   'ec2:AssignPrivateIpAddresses': 'Lambda VPC networking on ENIs whose ids are unknown in advance.',
   'ec2:UnassignPrivateIpAddresses': 'Lambda VPC networking on ENIs whose ids are unknown in advance.',
+  'ec2:DescribeSecurityGroups': 'EC2 Describe* actions do not support resource-level permissions.',
+  'ec2:DescribeSubnets': 'EC2 Describe* actions do not support resource-level permissions.',
+  'ec2:DescribeVpcAttribute': 'EC2 Describe* actions do not support resource-level permissions.',
+  'ec2:DescribeVpcs': 'EC2 Describe* actions do not support resource-level permissions.',
   'xray:PutTraceSegments': 'X-Ray trace APIs have no resource type.',
   'xray:PutTelemetryRecords': 'X-Ray trace APIs have no resource type.',
   'logs:CreateLogDelivery':

@@ -1,4 +1,4 @@
-import type { Architecture, Component } from '../model/architecture.ts';
+import type { Architecture, Component, Connection, ParamValue } from '../model/architecture.ts';
 import type { AccessMode, ComponentKind, Environment } from '../model/kinds.ts';
 import type { CfnObject, CfnOutput, CfnParameter, CfnResource, CfnValue } from './cfn.ts';
 import type { ParamSpec, ResolvedParams } from './params.ts';
@@ -59,6 +59,9 @@ export interface Inbound {
   resourcePolicy: CfnObject[];
   /** Features connections switch on (for example `eventbridge-notifications` on a bucket). */
   features: string[];
+  /** A delivery stream's Kinesis source (`trigger` from a stream) and destinations (its `write` connections). */
+  deliverySources: { peer: string; arn: CfnValue }[];
+  deliveryDestinations: { peer: string; kind: 'bucket' | 'search'; arn: CfnValue }[];
 }
 
 export interface NetworkRefs {
@@ -149,6 +152,23 @@ export interface ComputeTrait {
   readonly triggerTarget?: 'lambda' | 'states' | 'ecs';
 }
 
+/** A connection as one of its components sees it: the connection and the kind at the other end. */
+export interface ComponentLink {
+  readonly connection: Connection;
+  readonly peerKind: ComponentKind;
+}
+
+/** What a kind's `refine` sees: its params as resolved, the params as given, and its connections. */
+export interface RefineInput {
+  readonly id: string;
+  readonly params: ResolvedParams;
+  /** The params as the architecture gives them (to tell a default from an explicit choice). */
+  readonly given: Readonly<Record<string, ParamValue>>;
+  /** Connections from this component, then to it, in expansion order. */
+  readonly outgoing: readonly ComponentLink[];
+  readonly incoming: readonly ComponentLink[];
+}
+
 export interface KindDefinition {
   readonly kind: ComponentKind;
   readonly title: string;
@@ -162,6 +182,12 @@ export interface KindDefinition {
   readonly data?: DataTargetTrait;
   /** Roles of resources this kind creates, keyed by purpose, that connection families refer to. */
   readonly roles?: Readonly<Record<string, string>>;
+  /**
+   * Params that follow from the component's connections (an API's flavour), and combinations of
+   * connections the kind cannot build (an ExpansionError naming them), settled before any connection
+   * expands, so every connection sees the final params.
+   */
+  refine?(input: RefineInput): ResolvedParams;
   expand(context: KindContext): Record<string, ResourceDraft>;
 }
 

@@ -1,9 +1,18 @@
 import { type CfnValue, getAtt, ref, sub } from '../cfn.ts';
+import { ExpansionError } from '../expansion-error.ts';
 import { assumeRolePolicy, inlinePolicies, statement } from '../iam.ts';
-import { defineKind, type PolicyStatement, type ResourceDraft } from '../kind-definition.ts';
+import {
+  type ComponentLink,
+  defineKind,
+  type PolicyStatement,
+  type RefineInput,
+  type ResourceDraft,
+  type TargetRef,
+} from '../kind-definition.ts';
 import { logGroup } from '../log-group.ts';
 import { param } from '../params.ts';
 import { privateBucket } from '../s3-bucket.ts';
+import { securityGroup } from '../security-group.ts';
 
 /** What the delivery stream's role needs on a bucket it writes objects to. */
 export const FIREHOSE_S3_ACTIONS = {
@@ -13,11 +22,76 @@ export const FIREHOSE_S3_ACTIONS = {
 
 const BACKUP = 'backup-bucket';
 
+/**
+ * What the delivery stream's role needs on an OpenSearch domain: describe it, write documents, and read the
+ * few cluster and index paths Firehose checks (nothing else of the domain).
+ */
+export function firehoseSearchStatements(domain: TargetRef, index: string): PolicyStatement[] {
+  const arn = domain.logicalId('domain');
+  const path = (p: string) => sub(`\${${arn}.Arn}/${p}`);
+  return [
+    statement(
+      domain.sid('deliver'),
+      ['es:DescribeDomain', 'es:DescribeDomainConfig', 'es:DescribeDomains', 'es:ESHttpPost', 'es:ESHttpPut'],
+      [getAtt(arn, 'Arn'), path('*')],
+    ),
+    statement(
+      domain.sid('check'),
+      ['es:ESHttpGet'],
+      [
+        path('_all/_settings'),
+        path('_cluster/stats'),
+        path(`${index}*/_mapping/*`),
+        path('_nodes'),
+        path('_nodes/stats'),
+        path('_nodes/*/stats'),
+        path('_stats'),
+        path(`${index}*/_stats`),
+      ],
+    ),
+  ];
+}
+
+/** Ids of the links of one kind of access with one kind at the other end. */
+const peers = (
+  links: readonly ComponentLink[],
+  access: string,
+  kinds: readonly string[],
+  end: 'from' | 'to',
+) =>
+  links
+    .filter((l) => l.connection.access === access && kinds.includes(l.peerKind))
+    .map((l) => l.connection[end]);
+
+/**
+ * A delivery stream has one source (direct put, or one Kinesis stream: Firehose refuses direct puts to a
+ * stream-fed delivery stream) and at most one bucket and one OpenSearch domain.
+ */
+function refine({ id, params, incoming, outgoing }: RefineInput) {
+  const streams = peers(incoming, 'trigger', ['stream'], 'from');
+  const putters = incoming.filter((l) => l.connection.access === 'publish').map((l) => l.connection.from);
+  const fail = (message: string) => {
+    throw new ExpansionError(`delivery stream "${id}" ${message}`, { extensions: { component: id } });
+  };
+  if (streams.length > 1)
+    fail(`reads one Kinesis stream; it has ${streams.length} (${streams.join(', ')}): keep one`);
+  if (streams.length === 1 && putters.length > 0)
+    fail(
+      `reads Kinesis stream "${streams[0]}", so it cannot also take direct puts from ${putters.join(', ')}: publish to the stream instead`,
+    );
+  for (const kind of ['bucket', 'search']) {
+    const targets = peers(outgoing, 'write', [kind], 'to');
+    if (targets.length > 1)
+      fail(`delivers to one ${kind}; it has ${targets.length} (${targets.join(', ')}): keep one`);
+  }
+  return params.index_name === null ? { ...params, index_name: id } : params;
+}
+
 export default defineKind({
   kind: 'delivery_stream',
   title: 'Delivery stream',
   description:
-    'A Kinesis Data Firehose delivery stream with its own role and error logging: records arrive by direct put (`publish` from compute, encrypted at rest) or from a Kinesis stream (`trigger` from a stream), are buffered, compressed and delivered to a bucket or an OpenSearch domain (`write` connections); a bucket of its own keeps what cannot be delivered (everything, when no destination is connected).',
+    'A Kinesis Data Firehose delivery stream with its own role and error logging: records arrive by direct put (`publish` from compute, encrypted at rest) or from one Kinesis stream (`trigger` from a stream), are buffered, compressed and delivered to a bucket and/or an OpenSearch domain (`write` connections; with both, the domain gets the documents and the bucket a copy of every record). A bucket of its own keeps what cannot be delivered (every record, when no destination is connected).',
   awsResources: [
     'AWS::KinesisFirehose::DeliveryStream',
     'AWS::IAM::Role',
@@ -25,7 +99,7 @@ export default defineKind({
     'AWS::Logs::LogStream',
     'AWS::S3::Bucket',
   ],
-  network: 'never',
+  network: 'when-connected',
   params: [
     param({
       name: 'buffer_interval_s',
@@ -51,6 +125,13 @@ export default defineKind({
       description: 'Compression of objects written to S3.',
       default: 'GZIP',
       allowed: ['GZIP', 'SNAPPY', 'ZIP', 'UNCOMPRESSED'],
+    }),
+    param({
+      name: 'index_name',
+      type: 'string',
+      description: 'OpenSearch index documents go to (rotated daily); null for the component id.',
+      default: null,
+      pattern: '^[a-z0-9][a-z0-9_-]{0,200}$',
     }),
     param({
       name: 'backup_retention_days',
@@ -85,8 +166,9 @@ export default defineKind({
       }),
     },
   },
+  refine,
   expand(ctx) {
-    const { params } = ctx;
+    const { params, inbound } = ctx;
     const roleArn = getAtt(ctx.logicalId('role'), 'Arn');
     const logGroupId = ctx.logicalId('log-group');
     const logging = {
@@ -98,28 +180,98 @@ export default defineKind({
       IntervalInSeconds: params.buffer_interval_s as number,
       SizeInMBs: params.buffer_size_mb as number,
     };
+    const bucket = inbound.deliveryDestinations.find((d) => d.kind === 'bucket');
+    const search = inbound.deliveryDestinations.find((d) => d.kind === 'search');
+    const source = inbound.deliverySources[0];
     const out: Record<string, ResourceDraft> = {};
-    Object.assign(
-      out,
-      privateBucket(ctx, {
-        role: BACKUP,
-        versioning: true,
-        lifecycleDays: params.backup_retention_days as number,
-        accessLogs: true,
-      }),
-    );
-    const backupArn = getAtt(ctx.logicalId(BACKUP), 'Arn');
     const statements: PolicyStatement[] = [
       statement('WriteErrorLogs', ['logs:PutLogEvents'], [getAtt(logGroupId, 'Arn')]),
-      statement('BackupBucket', FIREHOSE_S3_ACTIONS.bucket, [backupArn]),
-      statement('BackupObjects', FIREHOSE_S3_ACTIONS.objects, [sub(`\${${ctx.logicalId(BACKUP)}.Arn}/*`)]),
-      ...ctx.inbound.statements,
+      ...inbound.statements,
     ];
+    // The bucket of its own: what cannot be delivered, or everything when nothing else receives it.
+    let s3Arn: CfnValue;
+    if (bucket) s3Arn = bucket.arn;
+    else {
+      Object.assign(
+        out,
+        privateBucket(ctx, {
+          role: BACKUP,
+          versioning: true,
+          lifecycleDays: params.backup_retention_days as number,
+          accessLogs: true,
+        }),
+      );
+      s3Arn = getAtt(ctx.logicalId(BACKUP), 'Arn');
+      statements.push(
+        statement('BackupBucket', FIREHOSE_S3_ACTIONS.bucket, [s3Arn]),
+        statement('BackupObjects', FIREHOSE_S3_ACTIONS.objects, [sub(`\${${ctx.logicalId(BACKUP)}.Arn}/*`)]),
+      );
+    }
+    const s3 = {
+      BucketARN: s3Arn,
+      RoleARN: roleArn,
+      Prefix: 'data/!{timestamp:yyyy/MM/dd}/',
+      ErrorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
+      BufferingHints: buffering,
+      CompressionFormat: params.compression as string,
+      CloudWatchLoggingOptions: logging,
+    };
     out['log-group'] = logGroup(ctx, `/aws/kinesisfirehose/${ctx.name()}`);
     out['log-stream'] = {
       Type: 'AWS::Logs::LogStream',
       Properties: { LogGroupName: ref(logGroupId), LogStreamName: 'delivery' },
     };
+    const properties: Record<string, CfnValue> = { DeliveryStreamName: ctx.name() };
+    if (source) {
+      // Records stay encrypted by the stream; Firehose refuses its own encryption setting here.
+      properties.DeliveryStreamType = 'KinesisStreamAsSource';
+      properties.KinesisStreamSourceConfiguration = { KinesisStreamARN: source.arn, RoleARN: roleArn };
+    } else {
+      properties.DeliveryStreamType = 'DirectPut';
+      properties.DeliveryStreamEncryptionConfigurationInput = { KeyType: 'AWS_OWNED_CMK' };
+    }
+    if (search) {
+      // Firehose puts network interfaces into the VPC to reach the domain; their ids are unknown in advance.
+      statements.push(
+        statement(
+          'ManageVpcNetworkInterfaces',
+          [
+            'ec2:CreateNetworkInterface',
+            'ec2:DeleteNetworkInterface',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DescribeSecurityGroups',
+            'ec2:DescribeSubnets',
+            'ec2:DescribeVpcAttribute',
+            'ec2:DescribeVpcs',
+          ],
+          ['*'],
+        ),
+        statement(
+          'ShareVpcNetworkInterfaces',
+          ['ec2:CreateNetworkInterfacePermission'],
+          [sub(`arn:\${AWS::Partition}:ec2:\${AWS::Region}:\${AWS::AccountId}:network-interface/*`)],
+        ),
+      );
+      out.sg = securityGroup(ctx, inbound, { description: `Delivery stream ${ctx.id}`, egressHttps: false });
+      properties.AmazonopensearchserviceDestinationConfiguration = {
+        DomainARN: search.arn,
+        IndexName: params.index_name as string,
+        IndexRotationPeriod: 'OneDay',
+        RoleARN: roleArn,
+        BufferingHints: buffering,
+        RetryOptions: { DurationInSeconds: 300 },
+        CloudWatchLoggingOptions: logging,
+        S3BackupMode: bucket ? 'AllDocuments' : 'FailedDocumentsOnly',
+        S3Configuration: s3,
+        VpcConfiguration: {
+          RoleARN: roleArn,
+          SubnetIds: ctx.network().privateSubnets,
+          SecurityGroupIds: [getAtt(ctx.logicalId('sg'), 'GroupId')],
+        },
+      };
+    } else {
+      properties.ExtendedS3DestinationConfiguration = s3;
+    }
     out.role = {
       Type: 'AWS::IAM::Role',
       Properties: {
@@ -128,24 +280,7 @@ export default defineKind({
         Policies: inlinePolicies('deliver', statements),
       },
     };
-    const properties: Record<string, CfnValue> = {
-      DeliveryStreamName: ctx.name(),
-      DeliveryStreamType: 'DirectPut',
-      DeliveryStreamEncryptionConfigurationInput: { KeyType: 'AWS_OWNED_CMK' },
-      ExtendedS3DestinationConfiguration: {
-        BucketARN: backupArn,
-        RoleARN: roleArn,
-        Prefix: 'data/!{timestamp:yyyy/MM/dd}/',
-        ErrorOutputPrefix: 'errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/',
-        BufferingHints: buffering,
-        CompressionFormat: params.compression as string,
-        CloudWatchLoggingOptions: logging,
-      },
-    };
-    out['delivery-stream'] = {
-      Type: 'AWS::KinesisFirehose::DeliveryStream',
-      Properties: properties,
-    };
+    out['delivery-stream'] = { Type: 'AWS::KinesisFirehose::DeliveryStream', Properties: properties };
     ctx.output(`${ctx.id}-delivery-stream-name`, {
       Description: `Name of delivery stream ${ctx.id}`,
       Value: ref(ctx.logicalId('delivery-stream')),
