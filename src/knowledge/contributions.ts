@@ -19,6 +19,8 @@ export function emptyInbound(): Inbound {
     features: [],
     deliverySources: [],
     deliveryDestinations: [],
+    apiEndpoints: [],
+    authorizers: [],
   };
 }
 

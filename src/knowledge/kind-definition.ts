@@ -1,6 +1,7 @@
 import type { Architecture, Component, Connection, ParamValue } from '../model/architecture.ts';
 import type { AccessMode, ComponentKind, Environment } from '../model/kinds.ts';
 import type { CfnObject, CfnOutput, CfnParameter, CfnResource, CfnValue } from './cfn.ts';
+import type { ApiEndpoint, UserPoolAuthorizer } from './api-endpoint.ts';
 import type { ParamSpec, ResolvedParams } from './params.ts';
 
 /** An IAM policy statement as the knowledge base writes it: always Allow, always explicit actions. */
@@ -62,6 +63,10 @@ export interface Inbound {
   /** A delivery stream's Kinesis source (`trigger` from a stream) and destinations (its `write` connections). */
   deliverySources: { peer: string; arn: CfnValue }[];
   deliveryDestinations: { peer: string; kind: 'bucket' | 'search'; arn: CfnValue }[];
+  /** An API's routes to its targets (its `route` connections). */
+  apiEndpoints: ApiEndpoint[];
+  /** The user pool authorizing an API or a load balancer (its `auth` connection). */
+  authorizers: UserPoolAuthorizer[];
 }
 
 export interface NetworkRefs {

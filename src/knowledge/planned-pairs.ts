@@ -10,7 +10,6 @@ const pairs = (from: readonly string[], to: readonly string[], access: AccessMod
  * family lands.
  */
 export const PLANNED_PAIRS: ReadonlySet<string> = new Set([
-  ...pairs(['http_api'], ['queue', 'event_bus', 'stream', 'workflow', 'topic', 'kv_table'], 'route'),
   ...pairs(['user_pool'], ['http_api', 'load_balancer'], 'auth'),
 ]);
 

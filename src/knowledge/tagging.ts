@@ -7,6 +7,10 @@ type TagStyle = { property: string; variant: 'standard' | 'map' | 'asg' };
  * Types not listed here are not taggable in CloudFormation.
  */
 const TAG_STYLES: Readonly<Record<string, TagStyle>> = {
+  'AWS::ApiGateway::ApiKey': { property: 'Tags', variant: 'standard' },
+  'AWS::ApiGateway::RestApi': { property: 'Tags', variant: 'standard' },
+  'AWS::ApiGateway::Stage': { property: 'Tags', variant: 'standard' },
+  'AWS::ApiGateway::UsagePlan': { property: 'Tags', variant: 'standard' },
   'AWS::ApiGatewayV2::Api': { property: 'Tags', variant: 'map' },
   'AWS::ApiGatewayV2::Stage': { property: 'Tags', variant: 'map' },
   'AWS::ApiGatewayV2::VpcLink': { property: 'Tags', variant: 'map' },

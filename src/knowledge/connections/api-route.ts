@@ -3,27 +3,7 @@ import type { ConnectionContext } from '../connection-family.ts';
 import { DISCOVERY_ROLES, SERVICE_DISCOVERY } from '../service-discovery.ts';
 import { VPC_LINK, VPC_LINK_ROLES } from '../vpc-link.ts';
 import { peerSecurityGroupRules } from './peer-security-group-rules.ts';
-
-/** Lambda proxy integration and the permission for this API (any stage, any route) to invoke it. */
-function functionIntegration(ctx: ConnectionContext, apiId: string): Record<string, CfnValue> {
-  const { from, to, contributions, logicalId } = ctx;
-  contributions.resource(from.id, `permission-${to.id}`, {
-    Type: 'AWS::Lambda::Permission',
-    Properties: {
-      Action: 'lambda:InvokeFunction',
-      FunctionName: getAtt(logicalId(to.id, 'function'), 'Arn'),
-      Principal: 'apigateway.amazonaws.com',
-      SourceArn: sub(
-        `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiId}}/*/*`,
-      ),
-    },
-  });
-  return {
-    IntegrationType: 'AWS_PROXY',
-    IntegrationUri: getAtt(logicalId(to.id, 'function'), 'Arn'),
-    PayloadFormatVersion: '2.0',
-  };
-}
+import { lambdaPermission } from './resource-policy-delivery.ts';
 
 /**
  * Private integration to a Fargate service: through the API's VPC link straight to the service's tasks,
@@ -32,6 +12,7 @@ function functionIntegration(ctx: ConnectionContext, apiId: string): Record<stri
  * manage (or plain HTTP inside the VPC anyway) and a fixed monthly cost, and give nothing the API lacks.
  * ECS keeps Cloud Map current (tasks registered once healthy, deregistered before they stop) and
  * CloudFormation supports the whole chain. The service admits the VPC link's group on its port only.
+ * (HTTP APIs only: a REST API would need a network load balancer; `refine` of http_api says so.)
  */
 function serviceIntegration(ctx: ConnectionContext): Record<string, CfnValue> {
   const { from, to, contributions, logicalId } = ctx;
@@ -56,26 +37,36 @@ function serviceIntegration(ctx: ConnectionContext): Record<string, CfnValue> {
 }
 
 /**
- * An HTTP API routes `ANY /<target>/{proxy+}` to a function (Lambda proxy) or a container service
- * (private integration), with the API's authorization on the route.
+ * An API routes `ANY /<target>/{proxy+}` to a function (Lambda proxy integration, with the permission for
+ * this API, any stage and route, to invoke it) or a container service (private integration).
  */
 export function apiRoute(ctx: ConnectionContext): void {
   const { from, to, contributions, logicalId } = ctx;
+  const endpoints = contributions.inbound(from.id).apiEndpoints;
+  if (to.definition.kind === 'container_service') {
+    endpoints.push({ peer: to.id, method: 'ANY', path: '/{proxy+}', http: serviceIntegration(ctx) });
+    return;
+  }
   const apiId = logicalId(from.id, 'api');
-  const integration = `integration-${to.id}`;
-  const target =
-    to.definition.kind === 'container_service' ? serviceIntegration(ctx) : functionIntegration(ctx, apiId);
-  contributions.resource(from.id, integration, {
-    Type: 'AWS::ApiGatewayV2::Integration',
-    Properties: { ApiId: ref(apiId), ...target, TimeoutInMillis: 29000 },
+  const functionArn = getAtt(logicalId(to.id, 'function'), 'Arn');
+  lambdaPermission(
+    ctx,
+    from.id,
+    `permission-${to.id}`,
+    'apigateway.amazonaws.com',
+    sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiId}}/*/*`),
+  );
+  endpoints.push({
+    peer: to.id,
+    method: 'ANY',
+    path: '/{proxy+}',
+    http: { IntegrationType: 'AWS_PROXY', IntegrationUri: functionArn, PayloadFormatVersion: '2.0' },
+    rest: {
+      Type: 'AWS_PROXY',
+      IntegrationHttpMethod: 'POST',
+      Uri: sub(
+        `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${logicalId(to.id, 'function')}.Arn}/invocations`,
+      ),
+    },
   });
-  const authorization = from.params.authorization as string;
-  const route: Record<string, CfnValue> = {
-    ApiId: ref(apiId),
-    RouteKey: `ANY /${to.id}/{proxy+}`,
-    Target: sub(`integrations/\${${logicalId(from.id, integration)}}`),
-    AuthorizationType: authorization === 'iam' ? 'AWS_IAM' : authorization === 'jwt' ? 'JWT' : 'NONE',
-  };
-  if (authorization === 'jwt') route.AuthorizerId = ref(logicalId(from.id, 'authorizer'));
-  contributions.resource(from.id, `route-${to.id}`, { Type: 'AWS::ApiGatewayV2::Route', Properties: route });
 }

@@ -1,42 +1,83 @@
-import { type CfnValue, getAtt, ref, sub } from '../cfn.ts';
-import { defineKind, type ResourceDraft } from '../kind-definition.ts';
-import { logGroup } from '../log-group.ts';
+import { REST_ONLY_TARGETS } from '../api-service-integrations.ts';
+import { ExpansionError } from '../expansion-error.ts';
+import { expandHttpApi } from '../http-api-v2.ts';
+import { defineKind, type RefineInput } from '../kind-definition.ts';
 import { param } from '../params.ts';
-import { VPC_LINK, vpcLink } from '../vpc-link.ts';
+import { expandRestApi } from '../rest-api.ts';
 
-const ACCESS_LOG_FORMAT = JSON.stringify({
-  requestId: '$context.requestId',
-  ip: '$context.identity.sourceIp',
-  requestTime: '$context.requestTime',
-  httpMethod: '$context.httpMethod',
-  routeKey: '$context.routeKey',
-  status: '$context.status',
-  protocol: '$context.protocol',
-  responseLength: '$context.responseLength',
-  integrationError: '$context.integrationErrorMessage',
-  // what the function or service behind the route answered, and how long it took (a VPC link or
-  // Cloud Map failure shows here, not in `status`)
-  integrationStatus: '$context.integration.status',
-  integrationLatency: '$context.integration.latency',
-});
+/**
+ * The flavour an API ends up with: `http` unless something needs REST (a route to a topic or table, API
+ * keys), and then `rest` unless `http` was asked for explicitly, which is an error naming what needs REST.
+ * REST cannot route to a container service (that needs a network load balancer) nor take a JWT issuer; an
+ * API has one user pool at most, and a user pool decides its authorization.
+ */
+function refine({ id, params, given, outgoing, incoming }: RefineInput) {
+  const fail = (message: string) => {
+    throw new ExpansionError(`API "${id}" ${message}`, { extensions: { component: id } });
+  };
+  const routes = outgoing.filter((l) => l.connection.access === 'route');
+  const needsRest = routes
+    .filter((l) => REST_ONLY_TARGETS.includes(l.peerKind))
+    .map((l) => `its route to ${l.connection.to} (${l.peerKind})`);
+  if (params.api_keys === true) needsRest.push('api_keys: true');
+  if (given.flavor === 'http' && needsRest.length > 0)
+    fail(`has flavor "http", but ${needsRest.join(' and ')} needs the REST flavour: use flavor "rest"`);
+  const flavor = typeof given.flavor === 'string' ? given.flavor : needsRest.length > 0 ? 'rest' : 'http';
+  const pools = incoming.filter((l) => l.connection.access === 'auth').map((l) => l.connection.from);
+  if (pools.length > 1) fail(`is authorized by ${pools.length} user pools (${pools.join(', ')}): keep one`);
+  if (pools.length === 1 && (given.authorization === 'iam' || given.authorization === 'none'))
+    fail(
+      `has authorization "${given.authorization}", but user pool ${pools[0]} authorizes it: remove one of the two`,
+    );
+  if (pools.length === 1 && (given.jwt_issuer ?? null) !== null)
+    fail(`has a jwt_issuer, but user pool ${pools[0]} issues its tokens: remove one of the two`);
+  if (flavor === 'rest') {
+    const services = routes.filter((l) => l.peerKind === 'container_service').map((l) => l.connection.to);
+    if (services.length > 0)
+      fail(
+        `has the REST flavour${given.flavor ? '' : ` (for ${needsRest.join(' and ')})`}, which cannot route to container service ${services.join(', ')}: use flavor "http" (and a second API for what needs REST)`,
+      );
+    if (params.authorization === 'jwt' && pools.length === 0)
+      fail(
+        'has the REST flavour, which has no JWT authorizer: connect a user_pool with auth, or use flavor "http"',
+      );
+    if ((params.cors_origins as string[]).length > 0)
+      fail(
+        'has cors_origins, which the knowledge base configures on the http flavour only: use flavor "http"',
+      );
+  }
+  return flavor === params.flavor ? params : { ...params, flavor };
+}
 
 export default defineKind({
   kind: 'http_api',
   title: 'HTTP API',
   description:
-    "An API Gateway HTTP API with a default stage, access logging, throttling and an authorizer; each `route` connection to a function adds a route, an integration and the invoke permission; a `route` to a container_service adds a private integration through a VPC link to the service's tasks (Cloud Map), admitted on its port from the VPC link only.",
+    'An API Gateway API, `http` flavour (HTTP API, the default) or `rest` (REST API: stage with access logs, execution logging and tracing, request validation, usage plan and API keys when `api_keys` is true), with throttling and an authorizer (IAM, JWT, or a user_pool connected with `auth`). `route` connections add routes under `/<target>`: to a function (Lambda proxy), a container_service (private integration through a VPC link, http flavour only), or straight to an AWS service with one integration role per API: a queue (SendMessage), event_bus (PutEvents), stream (PutRecord), workflow (StartExecution, StartSyncExecution when Express) in both flavours; a topic (Publish) or kv_table (PutItem, GetItem, Query) on the rest flavour only, which these make the default.',
   awsResources: [
     'AWS::ApiGatewayV2::Api',
     'AWS::ApiGatewayV2::Stage',
     'AWS::ApiGatewayV2::Route',
     'AWS::ApiGatewayV2::Integration',
+    'AWS::ApiGateway::RestApi',
+    'AWS::ApiGateway::Method',
+    'AWS::ApiGateway::Stage',
     'AWS::Lambda::Permission',
     'AWS::Logs::LogGroup',
+    'AWS::IAM::Role',
     'AWS::ApiGatewayV2::VpcLink',
   ],
   network: 'when-connected',
   roles: { api: 'api', authorizer: 'authorizer' },
   params: [
+    param({
+      name: 'flavor',
+      type: 'string',
+      description:
+        'http (API Gateway HTTP API) or rest (REST API: API keys, usage plans, SNS and DynamoDB integrations); a route to a topic or table, or api_keys, makes rest the default.',
+      default: 'http',
+      allowed: ['http', 'rest'],
+    }),
     param({
       name: 'authorization',
       type: 'string',
@@ -58,9 +99,15 @@ export default defineKind({
       default: null,
     }),
     param({
+      name: 'api_keys',
+      type: 'boolean',
+      description: 'Callers send an API key (usage plan with the stage throttling); rest flavour.',
+      default: false,
+    }),
+    param({
       name: 'cors_origins',
       type: 'string_list',
-      description: 'Origins allowed by CORS; empty for none.',
+      description: 'Origins allowed by CORS; empty for none (http flavour).',
       default: [],
     }),
     param({
@@ -91,75 +138,6 @@ export default defineKind({
       usage: true,
     }),
   ],
-  expand(ctx) {
-    const { params } = ctx;
-    const apiId = ctx.logicalId('api');
-    const out: Record<string, ResourceDraft> = {};
-    const api: Record<string, CfnValue> = {
-      Name: ctx.name(),
-      ProtocolType: 'HTTP',
-      Description: `${ctx.id} (${ctx.architecture.name}, ${ctx.environment})`,
-    };
-    const origins = params.cors_origins as string[];
-    if (origins.length > 0) {
-      api.CorsConfiguration = {
-        AllowOrigins: [...origins].sort(),
-        AllowMethods: ['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
-        AllowHeaders: ['authorization', 'content-type'],
-        MaxAge: 600,
-      };
-    }
-    out.api = { Type: 'AWS::ApiGatewayV2::Api', Properties: api };
-    out['access-log-group'] = logGroup(ctx, `/aws/apigateway/${ctx.name()}`);
-    out.stage = {
-      Type: 'AWS::ApiGatewayV2::Stage',
-      Properties: {
-        ApiId: ref(apiId),
-        StageName: '$default',
-        AutoDeploy: true,
-        AccessLogSettings: {
-          DestinationArn: getAtt(ctx.logicalId('access-log-group'), 'Arn'),
-          Format: ACCESS_LOG_FORMAT,
-        },
-        DefaultRouteSettings: {
-          DetailedMetricsEnabled: true,
-          ThrottlingBurstLimit: params.throttle_burst as number,
-          ThrottlingRateLimit: params.throttle_rate as number,
-        },
-      },
-    };
-    if (params.authorization === 'jwt') {
-      const issuer =
-        params.jwt_issuer === null
-          ? ctx.parameter(`${ctx.id}-jwt-issuer`, {
-              Type: 'String',
-              Description: `JWT issuer URL of API ${ctx.id}`,
-              AllowedPattern: '^https://.+',
-            })
-          : (params.jwt_issuer as string);
-      const audience =
-        params.jwt_audience === null
-          ? ctx.parameter(`${ctx.id}-jwt-audience`, {
-              Type: 'String',
-              Description: `JWT audience of API ${ctx.id}`,
-            })
-          : (params.jwt_audience as string);
-      out.authorizer = {
-        Type: 'AWS::ApiGatewayV2::Authorizer',
-        Properties: {
-          ApiId: ref(apiId),
-          AuthorizerType: 'JWT',
-          Name: `${ctx.id}-jwt`,
-          IdentitySource: ['$request.header.Authorization'],
-          JwtConfiguration: { Issuer: issuer, Audience: [audience] },
-        },
-      };
-    }
-    if (ctx.inbound.features.includes(VPC_LINK)) Object.assign(out, vpcLink(ctx));
-    ctx.output(`${ctx.id}-url`, {
-      Description: `Base URL of API ${ctx.id}`,
-      Value: sub(`https://\${${apiId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/`),
-    });
-    return out;
-  },
+  refine,
+  expand: (ctx) => (ctx.params.flavor === 'rest' ? expandRestApi(ctx) : expandHttpApi(ctx)),
 });
