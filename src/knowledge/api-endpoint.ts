@@ -21,10 +21,11 @@ export interface ApiEndpoint {
 export interface UserPoolAuthorizer {
   readonly peer: string;
   readonly userPoolArn: CfnValue;
+  readonly userPoolId: CfnValue;
   /** The issuer of the pool's tokens (JWT authorizers). */
   readonly issuer: CfnValue;
-  /** The app client whose tokens are accepted (the load balancer's own client for a load balancer). */
-  readonly clientId: CfnValue;
-  /** The hosted sign-in domain prefix (load balancers only). */
+  /** The pool's app client, whose tokens an API accepts. */
+  readonly appClientId: CfnValue;
+  /** The hosted sign-in domain prefix (for a load balancer, which makes a client of its own). */
   readonly domain?: CfnValue;
 }

@@ -10,7 +10,6 @@ import { kindDefinition } from './kinds/index.ts';
 import { logicalIdOf, pascalCase, physicalName } from './naming.ts';
 import { expandNetwork, NETWORK_COMPONENT, NETWORK_REFS } from './network.ts';
 import { paramsSchema, resolveParams } from './params.ts';
-import { assertBuilt } from './planned-pairs.ts';
 import { applyTags } from './tagging.ts';
 
 export interface ExpandOptions {
@@ -76,7 +75,6 @@ export function expandArchitecture(architecture: Architecture, options: ExpandOp
         `connection ${connection.from} → ${connection.to} (${connection.access}) is not valid for ${from.definition.kind} → ${to.definition.kind}`,
       );
     }
-    assertBuilt(from.definition.kind, to.definition.kind, connection.access);
     family.apply({
       connection,
       from,

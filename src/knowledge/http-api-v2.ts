@@ -28,7 +28,7 @@ function jwtAuthorizer(ctx: KindContext, apiId: string): ResourceDraft | null {
   let audience: CfnValue;
   if (pool) {
     issuer = pool.issuer;
-    audience = pool.clientId;
+    audience = pool.appClientId;
   } else if (params.authorization === 'jwt') {
     issuer =
       params.jwt_issuer === null

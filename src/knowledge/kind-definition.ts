@@ -42,7 +42,7 @@ export interface Inbound {
   routes: { peer: string; targetGroup: CfnValue }[];
   /** Origins a distribution serves (its `origin` connections). */
   origins: { peer: string; domainName: CfnValue; type: 's3' | 'https' }[];
-  /** Domain names pointing at this component (a `dns` route to a distribution). */
+  /** Domain names pointing at this component (a `dns` route to a distribution or load balancer). */
   aliases: { peer: string; domainName: CfnValue }[];
   /** Statements for the role that starts the workload (ECS task execution role: image pulls, secrets). */
   executionStatements: PolicyStatement[];

@@ -59,6 +59,7 @@ function dnsRoute(ctx: ConnectionContext) {
   let alias: { DNSName: CfnValue; HostedZoneId: CfnValue };
   switch (to.definition.kind) {
     case 'load_balancer':
+      contributions.inbound(to.id).aliases.push({ peer: from.id, domainName: domain });
       alias = {
         DNSName: getAtt(logicalId(to.id, 'load-balancer'), 'DNSName'),
         HostedZoneId: getAtt(logicalId(to.id, 'load-balancer'), 'CanonicalHostedZoneID'),

@@ -1,6 +1,8 @@
-import { type CfnValue, getAtt, ref, sub } from '../cfn.ts';
+import { type CfnObject, type CfnValue, getAtt, ref, sub } from '../cfn.ts';
 import { elbLogDeliveryPrincipal } from '../elb-log-delivery.ts';
+import { ExpansionError } from '../expansion-error.ts';
 import { defineKind, type ResourceDraft } from '../kind-definition.ts';
+import { cognitoAuthentication } from '../load-balancer-cognito.ts';
 import { logBucket, logBucketPolicy } from '../log-bucket.ts';
 import { param } from '../params.ts';
 import { securityGroup } from '../security-group.ts';
@@ -9,7 +11,7 @@ export default defineKind({
   kind: 'load_balancer',
   title: 'Load balancer',
   description:
-    'An Application Load Balancer with an HTTPS listener (TLS 1.2+, HTTP redirected to HTTPS), invalid headers dropped, access logs, an AWS WAF web ACL with managed rule groups, deletion protection in prod; each `route` connection adds a target group for a container_service or vm, admitted on its port from this balancer only.',
+    "An Application Load Balancer with an HTTPS listener (TLS 1.2+, HTTP redirected to HTTPS), invalid headers dropped, access logs, an AWS WAF web ACL with managed rule groups, deletion protection in prod; each `route` connection adds a target group for a container_service or vm, admitted on its port from this balancer only. A user_pool connected with `auth` signs people in (authenticate-cognito through the pool's hosted domain) before every route.",
   awsResources: [
     'AWS::ElasticLoadBalancingV2::LoadBalancer',
     'AWS::ElasticLoadBalancingV2::Listener',
@@ -62,15 +64,27 @@ export default defineKind({
       usage: true,
     }),
   ],
+  refine({ id, params, incoming }) {
+    const pools = incoming.filter((l) => l.connection.access === 'auth').map((l) => l.connection.from);
+    if (pools.length > 1)
+      throw new ExpansionError(
+        `load balancer "${id}" is authorized by ${pools.length} user pools (${pools.join(', ')}): keep one`,
+        { extensions: { component: id } },
+      );
+    return params;
+  },
   expand(ctx) {
     const { params, inbound } = ctx;
     const network = ctx.network();
     const internal = params.internal === true;
     const out: Record<string, ResourceDraft> = {};
     const source = internal ? { CidrIp: '10.0.0.0/16' } : { CidrIp: '0.0.0.0/0' };
+    const cognito = cognitoAuthentication(ctx);
+    if (cognito) Object.assign(out, cognito.resources);
+    // Signing in, the balancer calls the user pool's token endpoint over HTTPS.
     out.sg = securityGroup(ctx, inbound, {
       description: `Load balancer ${ctx.id}`,
-      egressHttps: false,
+      egressHttps: cognito !== null,
       ingress: [
         { ...source, Description: 'HTTPS', IpProtocol: 'tcp', FromPort: 443, ToPort: 443 },
         { ...source, Description: 'HTTP (redirected to HTTPS)', IpProtocol: 'tcp', FromPort: 80, ToPort: 80 },
@@ -125,12 +139,13 @@ export default defineKind({
         : (params.certificate_arn as string);
     const routes = [...inbound.routes];
     const first = routes[0];
-    const defaultAction: CfnValue = first
+    const defaultAction: CfnObject = first
       ? { Type: 'forward', TargetGroupArn: first.targetGroup }
       : {
           Type: 'fixed-response',
           FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'not found' },
         };
+    const actions = (then: CfnObject): CfnValue[] => (cognito ? cognito.actions(then) : [then]);
     out['https-listener'] = {
       Type: 'AWS::ElasticLoadBalancingV2::Listener',
       Properties: {
@@ -139,7 +154,7 @@ export default defineKind({
         Protocol: 'HTTPS',
         SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
         Certificates: [{ CertificateArn: certificate }],
-        DefaultActions: [defaultAction],
+        DefaultActions: actions(defaultAction),
       },
     };
     out['http-listener'] = {
@@ -160,7 +175,7 @@ export default defineKind({
           ListenerArn: ref(ctx.logicalId('https-listener')),
           Priority: index + 1,
           Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [`/${route.peer}/*`] } }],
-          Actions: [{ Type: 'forward', TargetGroupArn: route.targetGroup }],
+          Actions: actions({ Type: 'forward', TargetGroupArn: route.targetGroup }),
         },
       };
     });
