@@ -57,6 +57,13 @@ export interface RegionPrices {
   wafWebAclMonth: number;
   wafRuleMonth: number;
   wafRequestsPerMillion: number;
+  restApiPerMillion: number;
+  firehoseIngestGb: number;
+  firehoseVpcGb: number;
+  firehoseVpcAzHour: number;
+  pipesPerMillion: number;
+  /** Cognito user pools per monthly active user, by feature plan (LITE: its first price tier). */
+  cognitoMau: Readonly<Record<'LITE' | 'ESSENTIALS' | 'PLUS', number>>;
 }
 
 export interface PriceTable {
@@ -68,7 +75,7 @@ export interface PriceTable {
 }
 
 export const PRICE_TABLE: PriceTable = {
-  version: '2026.11.2',
+  version: '2026.11.3',
   source:
     'AWS public on-demand list prices (aws.amazon.com/<service>/pricing), transcribed by hand for us-east-1 and eu-west-1; Linux, no free tier, no savings plans. Not fetched automatically: check against the AWS Price List API before relying on exact figures.',
   date: '2026-11-01',
@@ -158,6 +165,12 @@ export const PRICE_TABLE: PriceTable = {
       wafWebAclMonth: 5.0,
       wafRuleMonth: 1.0,
       wafRequestsPerMillion: 0.6,
+      restApiPerMillion: 3.5,
+      firehoseIngestGb: 0.029,
+      firehoseVpcGb: 0.01,
+      firehoseVpcAzHour: 0.01,
+      pipesPerMillion: 0.4,
+      cognitoMau: { LITE: 0.0055, ESSENTIALS: 0.015, PLUS: 0.02 },
     },
     'eu-west-1': {
       lambdaRequestsPerMillion: 0.2,
@@ -243,6 +256,12 @@ export const PRICE_TABLE: PriceTable = {
       wafWebAclMonth: 5.0,
       wafRuleMonth: 1.0,
       wafRequestsPerMillion: 0.6,
+      restApiPerMillion: 3.5,
+      firehoseIngestGb: 0.031,
+      firehoseVpcGb: 0.01,
+      firehoseVpcAzHour: 0.01,
+      pipesPerMillion: 0.4,
+      cognitoMau: { LITE: 0.0055, ESSENTIALS: 0.015, PLUS: 0.02 },
     },
   },
 };

@@ -1,4 +1,5 @@
 import type { ResolvedParams } from '../knowledge/params.ts';
+import { INTEGRATION_FREE_TYPES, INTEGRATION_PRICERS } from './integration-pricers.ts';
 import type { RegionPrices } from './price-table.ts';
 
 export interface PricingInput {
@@ -298,6 +299,7 @@ export const PRICERS: Readonly<Record<string, (input: PricingInput) => PriceResu
   }),
   'AWS::EC2::FlowLog': () => ({ unpriced: 'flow log ingestion depends on traffic volume (not estimated)' }),
   'AWS::Events::Archive': () => ({ unpriced: 'archive storage depends on event volume (not estimated)' }),
+  ...INTEGRATION_PRICERS,
 };
 
 /** Resource types with no charge of their own. */
@@ -347,4 +349,5 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   'AWS::CertificateManager::Certificate': 'public ACM certificates are free',
   'AWS::WAFv2::WebACLAssociation': 'billed per web ACL',
   'AWS::Route53::RecordSet': 'alias queries to AWS resources are free (the hosted zone exists already)',
+  ...INTEGRATION_FREE_TYPES,
 };
