@@ -115,4 +115,82 @@ export const GOLDEN_ARCHITECTURES: Record<string, Architecture> = {
       { from: 'platform', to: 'orders', access: 'consume' },
     ],
   },
+  // The five architectures of issue 11: direct integrations, streams, EventBridge, Firehose.
+  'api-queue-worker': {
+    name: 'imports',
+    team: 'data',
+    environment: 'staging',
+    region: 'us-east-1',
+    components: [
+      { id: 'api', kind: 'http_api', params: {} },
+      { id: 'jobs', kind: 'queue', params: { visibility_timeout_s: 300 } },
+      { id: 'importer', kind: 'worker', params: { image: 'public.ecr.aws/docker/library/python:3.13' } },
+    ],
+    connections: [
+      { from: 'api', to: 'jobs', access: 'route' },
+      { from: 'importer', to: 'jobs', access: 'consume' },
+    ],
+  },
+  'api-step-functions': {
+    name: 'checkout',
+    team: 'payments',
+    environment: 'prod',
+    region: 'eu-west-1',
+    components: [
+      { id: 'api', kind: 'http_api', params: {} },
+      { id: 'place-order', kind: 'workflow', params: {} },
+      { id: 'charge-card', kind: 'function', params: {} },
+    ],
+    connections: [
+      { from: 'api', to: 'place-order', access: 'route' },
+      { from: 'place-order', to: 'charge-card', access: 'invoke' },
+    ],
+  },
+  'dynamodb-stream-email': {
+    name: 'onboarding',
+    team: 'growth',
+    environment: 'prod',
+    region: 'us-east-1',
+    components: [
+      { id: 'users', kind: 'kv_table', params: { partition_key: 'user_id', sort_key: 'created_at' } },
+      { id: 'send-welcome', kind: 'function', params: {} },
+      { id: 'mail', kind: 'email', params: { domain: 'example.com' } },
+    ],
+    connections: [
+      { from: 'users', to: 'send-welcome', access: 'trigger' },
+      { from: 'send-welcome', to: 'mail', access: 'publish' },
+    ],
+  },
+  's3-eventbridge-sns': {
+    name: 'uploads',
+    team: 'media',
+    environment: 'prod',
+    region: 'us-east-1',
+    components: [
+      { id: 'incoming', kind: 'bucket', params: {} },
+      { id: 'events', kind: 'event_bus', params: {} },
+      { id: 'new-upload', kind: 'topic', params: {} },
+    ],
+    connections: [
+      { from: 'incoming', to: 'events', access: 'trigger' },
+      { from: 'events', to: 'new-upload', access: 'trigger' },
+    ],
+  },
+  'kinesis-firehose-s3-opensearch': {
+    name: 'clickstream',
+    team: 'analytics',
+    environment: 'prod',
+    region: 'us-east-1',
+    components: [
+      { id: 'clicks', kind: 'stream', params: {} },
+      { id: 'delivery', kind: 'delivery_stream', params: { index_name: 'clicks' } },
+      { id: 'archive', kind: 'bucket', params: { lifecycle_days: 365 } },
+      { id: 'search', kind: 'search', params: {} },
+    ],
+    connections: [
+      { from: 'clicks', to: 'delivery', access: 'trigger' },
+      { from: 'delivery', to: 'archive', access: 'write' },
+      { from: 'delivery', to: 'search', access: 'write' },
+    ],
+  },
 };
