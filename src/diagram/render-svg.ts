@@ -1,5 +1,6 @@
 import { kindDefinition } from '../knowledge/kinds/index.ts';
 import type { Architecture } from '../model/architecture.ts';
+import type { AccessMode, ComponentKind } from '../model/kinds.ts';
 import { layers, sortedComponents, sortedConnections } from './graph-order.ts';
 
 const NODE_W = 180;
@@ -8,15 +9,17 @@ const GAP_X = 90;
 const GAP_Y = 36;
 const MARGIN = 24;
 
-const CATEGORY_COLOURS: Readonly<Record<string, string>> = {
+type Category = 'compute' | 'data' | 'messaging' | 'edge';
+
+const CATEGORY_COLOURS: Readonly<Record<Category, string>> = {
   compute: '#e8f1fb',
   data: '#eaf6ec',
   messaging: '#fdf3e3',
   edge: '#f3ecfa',
-  other: '#f2f2f2',
 };
 
-const CATEGORY: Readonly<Record<string, string>> = {
+/** Every kind's colour group (a new kind without one does not compile). */
+const CATEGORY: Readonly<Record<ComponentKind, Category>> = {
   function: 'compute',
   container_service: 'compute',
   worker: 'compute',
@@ -57,6 +60,9 @@ export function escapeXml(text: string): string {
 }
 
 const num = (value: number) => String(Math.round(value * 10) / 10);
+
+/** Connections that carry no traffic (who may call whom) are dashed. */
+const DASHED: ReadonlySet<AccessMode> = new Set(['auth']);
 
 /**
  * A self-contained SVG of the intent graph: components in layers left to right (longest path from the
@@ -102,13 +108,13 @@ export function renderSvg(architecture: Architecture): string {
     const x2 = forward ? to.x : to.x + NODE_W / 2;
     const y2 = forward ? to.y + NODE_H / 2 : to.y;
     out.push(
-      `<g class="edge" data-from="${escapeXml(c.from)}" data-to="${escapeXml(c.to)}"><line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="#555" stroke-width="1.4" marker-end="url(#arrow)"/>` +
+      `<g class="edge" data-from="${escapeXml(c.from)}" data-to="${escapeXml(c.to)}"><line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="#555" stroke-width="1.4"${DASHED.has(c.access) ? ' stroke-dasharray="5 4"' : ''} marker-end="url(#arrow)"/>` +
         `<text x="${num((x1 + x2) / 2)}" y="${num((y1 + y2) / 2 - 4)}" text-anchor="middle" fill="#333" font-size="11">${escapeXml(c.access)}</text></g>`,
     );
   }
   for (const c of components) {
     const p = position.get(c.id)!;
-    const fill = CATEGORY_COLOURS[CATEGORY[c.kind] ?? 'other'];
+    const fill = CATEGORY_COLOURS[CATEGORY[c.kind]];
     out.push(
       `<g class="node" data-id="${escapeXml(c.id)}"><rect x="${p.x}" y="${p.y}" width="${NODE_W}" height="${NODE_H}" rx="8" fill="${fill}" stroke="#4a5568"/>` +
         `<text x="${p.x + NODE_W / 2}" y="${p.y + 22}" text-anchor="middle" font-weight="bold" fill="#1a202c">${escapeXml(c.id)}</text>` +

@@ -62,3 +62,35 @@ describe('renderSvg', () => {
     expect(renderSvg({ ...architecture, components: [], connections: [] })).toContain('No components yet');
   });
 });
+
+describe('new kinds and connections', () => {
+  const firehose = GOLDEN_ARCHITECTURES['kinesis-firehose-s3-opensearch']!;
+  const secured = {
+    ...GOLDEN_ARCHITECTURES['api-queue-worker']!,
+    components: [
+      ...GOLDEN_ARCHITECTURES['api-queue-worker']!.components,
+      { id: 'users', kind: 'user_pool' as const, params: {} },
+    ],
+    connections: [
+      ...GOLDEN_ARCHITECTURES['api-queue-worker']!.connections,
+      { from: 'users', to: 'api', access: 'auth' as const },
+    ],
+  };
+
+  it('names delivery streams and user pools, and labels direct integrations and auth', () => {
+    expect(renderMermaid(firehose)).toContain('  subgraph kind_delivery_stream["Delivery stream"]');
+    expect(renderMermaid(firehose)).toContain('  c_delivery -->|write| c_search');
+    const mermaid = renderMermaid(secured);
+    expect(mermaid).toContain('  subgraph kind_user_pool["User pool"]');
+    expect(mermaid).toContain('  c_users -->|auth| c_api');
+    expect(mermaid).toContain('  c_api -->|route| c_jobs');
+  });
+
+  it('draws the user pool before the API it protects, its arrow dashed', () => {
+    const svg = renderSvg(secured);
+    const x = (id: string) => Number(new RegExp(`data-id="${id}"><rect x="(\\d+)"`).exec(svg)?.[1]);
+    expect(x('users')).toBeLessThan(x('api'));
+    expect(svg).toMatch(/data-from="users" data-to="api"><line [^>]*stroke-dasharray="5 4"/);
+    expect(svg).not.toMatch(/data-from="api" data-to="jobs"><line [^>]*stroke-dasharray/);
+  });
+});
