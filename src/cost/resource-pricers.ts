@@ -347,6 +347,7 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   'AWS::Scheduler::ScheduleGroup': 'configuration',
   'AWS::SES::ConfigurationSet': 'configuration',
   'AWS::CertificateManager::Certificate': 'public ACM certificates are free',
+  'AWS::SecretsManager::RotationSchedule': "billed per secret (and the rotation function's invocations)",
   'AWS::WAFv2::WebACLAssociation': 'billed per web ACL',
   'AWS::Route53::RecordSet': 'alias queries to AWS resources are free (the hosted zone exists already)',
   ...INTEGRATION_FREE_TYPES,

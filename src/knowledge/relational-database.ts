@@ -1,6 +1,7 @@
 import { type CfnValue, getAtt, ref } from './cfn.ts';
 import { statement } from './iam.ts';
 import type { DataTargetTrait, Grant, KindContext, ResourceDraft, TargetRef } from './kind-definition.ts';
+import { deletionProtectionParam } from './deletion-protection.ts';
 import { type ParamSpec, param } from './params.ts';
 import { securityGroup } from './security-group.ts';
 
@@ -63,6 +64,7 @@ export function databaseParams(engine: EngineProfile): ParamSpec[] {
       default: engine.defaultVersion,
       pattern: '^[0-9]+(\\.[0-9]+)*$',
     }),
+    deletionProtectionParam,
     param({
       name: 'backup_retention_days',
       type: 'integer',
@@ -173,7 +175,7 @@ export function expandDatabase(ctx: KindContext, engine: EngineProfile): Record<
     BackupRetentionPeriod: params.backup_retention_days as number,
     PreferredBackupWindow: '03:00-04:00',
     PreferredMaintenanceWindow: 'sun:04:30-sun:05:30',
-    DeletionProtection: ctx.prod,
+    DeletionProtection: params.deletion_protection as boolean,
     CopyTagsToSnapshot: true,
     EnableCloudwatchLogsExports: engine.logExports,
   };

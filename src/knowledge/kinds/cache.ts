@@ -2,6 +2,7 @@ import { type CfnValue, getAtt, ref, sub } from '../cfn.ts';
 import { statement } from '../iam.ts';
 import { defineKind, type Grant, type ResourceDraft, type TargetRef } from '../kind-definition.ts';
 import { param } from '../params.ts';
+import { rotationDaysParam, rotationSchedule } from '../secret-rotation.ts';
 import { securityGroup } from '../security-group.ts';
 
 const PORT = 6379;
@@ -67,6 +68,7 @@ export default defineKind({
       min: 1,
       max: 6,
     }),
+    rotationDaysParam,
     param({
       name: 'snapshot_retention_days',
       type: 'integer',
@@ -99,6 +101,7 @@ export default defineKind({
         GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
       },
     };
+    Object.assign(out, rotationSchedule(ctx, 'auth-secret'));
     const group: Record<string, CfnValue> = {
       ReplicationGroupId: ctx.name(undefined, 40),
       ReplicationGroupDescription: `${ctx.id} (${ctx.architecture.name}, ${ctx.environment})`,

@@ -1,6 +1,7 @@
 import { type CfnValue, getAtt, ref, sub } from '../cfn.ts';
 import { statement } from '../iam.ts';
 import { defineKind, type Grant, type TargetRef } from '../kind-definition.ts';
+import { deletionProtectionParam } from '../deletion-protection.ts';
 import { param } from '../params.ts';
 
 const READ = [
@@ -38,7 +39,7 @@ export default defineKind({
   kind: 'kv_table',
   title: 'Key-value table',
   description:
-    'A DynamoDB table (on-demand by default) encrypted with KMS, point-in-time recovery on, deletion protection and retention in prod. Read grants Get/Query/Scan/BatchGet on the table and its indexes only. A `trigger` connection turns on its DynamoDB stream (new and old images): to a function through an event source mapping with a failure queue, to a workflow, bus, queue or topic through a pipe.',
+    'A DynamoDB table (on-demand by default) encrypted with KMS, point-in-time recovery on, deletion protection and retention (`deletion_protection`, on in prod). Read grants Get/Query/Scan/BatchGet on the table and its indexes only. A `trigger` connection turns on its DynamoDB stream (new and old images): to a function through an event source mapping with a failure queue, to a workflow, bus, queue or topic through a pipe.',
   awsResources: ['AWS::DynamoDB::Table'],
   network: 'never',
   params: [
@@ -87,6 +88,7 @@ export default defineKind({
       description: 'Continuous backups for 35 days.',
       default: true,
     }),
+    deletionProtectionParam,
     param({
       name: 'ttl_attribute',
       type: 'string',
@@ -146,7 +148,7 @@ export default defineKind({
       PointInTimeRecoverySpecification: {
         PointInTimeRecoveryEnabled: params.point_in_time_recovery as boolean,
       },
-      DeletionProtectionEnabled: ctx.prod,
+      DeletionProtectionEnabled: params.deletion_protection as boolean,
     };
     if (params.billing_mode === 'PROVISIONED') {
       properties.ProvisionedThroughput = {
@@ -159,6 +161,11 @@ export default defineKind({
     if (params.ttl_attribute !== null) {
       properties.TimeToLiveSpecification = { AttributeName: params.ttl_attribute as string, Enabled: true };
     }
-    return { table: { Type: 'AWS::DynamoDB::Table', ...ctx.statefulPolicy(), Properties: properties } };
+    // A protected table is also kept when it leaves the stack.
+    const retain = params.deletion_protection === true;
+    const policy = retain
+      ? ({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' } as const)
+      : ctx.statefulPolicy();
+    return { table: { Type: 'AWS::DynamoDB::Table', ...policy, Properties: properties } };
   },
 });

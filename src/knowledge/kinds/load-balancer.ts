@@ -4,6 +4,7 @@ import { ExpansionError } from '../expansion-error.ts';
 import { defineKind, type ResourceDraft } from '../kind-definition.ts';
 import { cognitoAuthentication } from '../load-balancer-cognito.ts';
 import { logBucket, logBucketPolicy } from '../log-bucket.ts';
+import { deletionProtectionParam } from '../deletion-protection.ts';
 import { param } from '../params.ts';
 import { securityGroup } from '../security-group.ts';
 
@@ -11,7 +12,7 @@ export default defineKind({
   kind: 'load_balancer',
   title: 'Load balancer',
   description:
-    "An Application Load Balancer with an HTTPS listener (TLS 1.2+, HTTP redirected to HTTPS), invalid headers dropped, access logs, an AWS WAF web ACL with managed rule groups, deletion protection in prod; each `route` connection adds a target group for a container_service or vm, admitted on its port from this balancer only. A user_pool connected with `auth` signs people in (authenticate-cognito through the pool's hosted domain) before every route.",
+    "An Application Load Balancer with an HTTPS listener (TLS 1.2+, HTTP redirected to HTTPS), invalid headers dropped, access logs, an AWS WAF web ACL with managed rule groups, deletion protection (`deletion_protection`, on in prod); each `route` connection adds a target group for a container_service or vm, admitted on its port from this balancer only. A user_pool connected with `auth` signs people in (authenticate-cognito through the pool's hosted domain) before every route.",
   awsResources: [
     'AWS::ElasticLoadBalancingV2::LoadBalancer',
     'AWS::ElasticLoadBalancingV2::Listener',
@@ -45,6 +46,7 @@ export default defineKind({
       description: 'AWS WAF web ACL with AWS managed rule groups (internet-facing only).',
       default: true,
     }),
+    deletionProtectionParam,
     param({
       name: 'idle_timeout_s',
       type: 'integer',
@@ -91,7 +93,7 @@ export default defineKind({
       ],
     });
     const attributes: CfnValue[] = [
-      { Key: 'deletion_protection.enabled', Value: String(ctx.prod) },
+      { Key: 'deletion_protection.enabled', Value: String(params.deletion_protection) },
       { Key: 'idle_timeout.timeout_seconds', Value: String(params.idle_timeout_s) },
       { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },
       { Key: 'routing.http.desync_mitigation_mode', Value: 'defensive' },

@@ -3,6 +3,7 @@ import { statement } from '../iam.ts';
 import { defineKind } from '../kind-definition.ts';
 import { slug } from '../naming.ts';
 import { param } from '../params.ts';
+import { rotationDaysParam, rotationSchedule } from '../secret-rotation.ts';
 
 export default defineKind({
   kind: 'secret',
@@ -19,6 +20,7 @@ export default defineKind({
       description: 'Generate a random value (otherwise set it after deploy).',
       default: true,
     }),
+    rotationDaysParam,
     param({
       name: 'length',
       type: 'integer',
@@ -46,6 +48,7 @@ export default defineKind({
   },
   expand(ctx) {
     return {
+      ...rotationSchedule(ctx, 'secret'),
       secret: {
         Type: 'AWS::SecretsManager::Secret',
         ...ctx.statefulPolicy(),
