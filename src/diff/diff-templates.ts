@@ -12,16 +12,20 @@ import type {
   ChangeKind,
   CostDelta,
   DiffSummary,
-  IamStatementChange,
-  ManagedPolicyChange,
   NamedChange,
   PropertyChange,
   ReplacementMode,
   ResourceAction,
   ResourceDiff,
-  SecurityGroupRuleChange,
   StackDiff,
 } from './stack-diff.ts';
+import {
+  broadenedReasonsOf,
+  iamStatementChangesOf,
+  managedPolicyChangesOf,
+  securityGroupRuleChangesOf,
+} from './permission-changes.ts';
+import { compare } from './sort-rows.ts';
 import { summaryLineOf } from './summary-line.ts';
 import { unifiedLineDiff } from './unified-line-diff.ts';
 import { valueDifferences } from './value-differences.ts';
@@ -235,135 +239,6 @@ function summaryOf(resources: readonly ResourceDiff[]): DiffSummary {
   return summary;
 }
 
-function targetsOf(targets: { values: string[]; not: boolean }): string[] {
-  const values = targets.values.map(readableSub).sort(compare);
-  return targets.not ? values.map((v) => `NOT ${v}`) : values;
-}
-
-/**
- * cloudformation-diff writes `Ref` and `GetAtt` targets as `${X.Arn}` but leaves an `Fn::Sub` as its JSON
- * (`{"Fn::Sub":"${T.Arn}/index/*"}`); the Sub's own string already reads that way, so show it instead.
- */
-function readableSub(value: string): string {
-  if (!value.startsWith('{"Fn::Sub":')) return value;
-  try {
-    const sub = (JSON.parse(value) as { 'Fn::Sub': unknown })['Fn::Sub'];
-    const text = Array.isArray(sub) ? sub[0] : sub;
-    return typeof text === 'string' ? text : value;
-  } catch {
-    return value;
-  }
-}
-
-function iamStatementChangesOf(diff: TemplateDiff): IamStatementChange[] {
-  const rows: IamStatementChange[] = [];
-  const push = (change: 'added' | 'removed', list: typeof diff.iamChanges.statements.additions) => {
-    for (const s of list) {
-      rows.push({
-        change,
-        effect: s.effect,
-        actions: targetsOf(s.actions),
-        resources: targetsOf(s.resources),
-        principals: targetsOf(s.principals),
-        condition: s.condition === undefined || s.condition === null ? null : JSON.stringify(s.condition),
-      });
-    }
-  };
-  push('added', diff.iamChanges.statements.additions);
-  push('removed', diff.iamChanges.statements.removals);
-  return sortByKey(rows, (r) => [
-    r.change,
-    r.principals.join(','),
-    r.effect,
-    r.actions.join(','),
-    r.resources.join(','),
-    r.condition ?? '',
-  ]);
-}
-
-function managedPolicyChangesOf(diff: TemplateDiff): ManagedPolicyChange[] {
-  const rows: ManagedPolicyChange[] = [
-    ...diff.iamChanges.managedPolicies.additions.map((m) => ({
-      change: 'added' as const,
-      identity: m.identityArn,
-      policyArn: m.managedPolicyArn,
-    })),
-    ...diff.iamChanges.managedPolicies.removals.map((m) => ({
-      change: 'removed' as const,
-      identity: m.identityArn,
-      policyArn: m.managedPolicyArn,
-    })),
-  ];
-  return sortByKey(rows, (r) => [r.change, r.identity, r.policyArn]);
-}
-
-function securityGroupRuleChangesOf(diff: TemplateDiff): SecurityGroupRuleChange[] {
-  const rows: SecurityGroupRuleChange[] = [];
-  const sg = diff.securityGroupChanges;
-  const push = (
-    change: 'added' | 'removed',
-    direction: 'ingress' | 'egress',
-    list: typeof sg.ingress.additions,
-  ) => {
-    for (const rule of list) {
-      const peer = rule.peer;
-      rows.push({
-        change,
-        direction,
-        group: rule.groupId,
-        protocol: rule.describeProtocol(),
-        peer: rule.describePeer(),
-        openToInternet: peer?.kind === 'cidr-ip' && (peer.ip === '0.0.0.0/0' || peer.ip === '::/0'),
-      });
-    }
-  };
-  push('added', 'ingress', sg.ingress.additions);
-  push('removed', 'ingress', sg.ingress.removals);
-  push('added', 'egress', sg.egress.additions);
-  push('removed', 'egress', sg.egress.removals);
-  return sortByKey(rows, (r) => [r.change, r.direction, r.group, r.protocol, r.peer]);
-}
-
-function broadenedReasonsOf(
-  diff: TemplateDiff,
-  statements: readonly IamStatementChange[],
-  managedPolicies: readonly ManagedPolicyChange[],
-  rules: readonly SecurityGroupRuleChange[],
-): string[] {
-  const reasons: string[] = [];
-  for (const s of statements) {
-    const who = s.principals.length > 0 ? ` for ${s.principals.join(', ')}` : '';
-    const what = `${s.actions.join(', ')} on ${s.resources.join(', ') || '(no resource)'}${who}`;
-    if (s.change === 'added' && s.effect === 'Allow') {
-      reasons.push(`new IAM statement allows ${what}`);
-      if (s.actions.some((a) => a.includes('*'))) reasons.push(`wildcard actions allowed: ${what}`);
-      if (s.resources.some((r) => r === '*')) reasons.push(`all resources allowed: ${what}`);
-      if (s.principals.some((p) => p === '*' || p === 'AWS:*'))
-        reasons.push(`any principal allowed: ${what}`);
-    }
-    if (s.change === 'removed' && s.effect === 'Deny') reasons.push(`IAM deny statement removed: ${what}`);
-  }
-  for (const m of managedPolicies) {
-    if (m.change === 'added') reasons.push(`managed policy ${m.policyArn} attached to ${m.identity}`);
-  }
-  for (const r of rules) {
-    if (r.change !== 'added') continue;
-    const dir = r.direction === 'ingress' ? 'ingress' : 'egress';
-    if (r.direction === 'ingress' && r.openToInternet) {
-      reasons.push(`new ${dir} from the internet (${r.peer}) on ${r.protocol} to ${r.group}`);
-    } else {
-      reasons.push(
-        `new ${dir} rule ${r.protocol} ${r.direction === 'ingress' ? 'from' : 'to'} ${r.peer} on ${r.group}`,
-      );
-    }
-  }
-  // Anything cloudformation-diff flags that we did not explain (SSO assignments, permission sets).
-  if (reasons.length === 0 && diff.permissionsBroadened) {
-    reasons.push('IAM Identity Center permissions added');
-  }
-  return reasons;
-}
-
 function namedChangesOf(
   ids: readonly string[],
   get: (id: string) => { oldValue: unknown; newValue: unknown },
@@ -409,21 +284,4 @@ function cents(value: number): number {
 function yamlOf(template: CfnTemplate | null): string {
   if (template === null) return '';
   return renderYaml(template);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sortByKey<T>(rows: T[], key: (row: T) => string[]): T[] {
-  return rows
-    .map((row) => ({ row, k: key(row) }))
-    .sort((x, y) => {
-      for (let i = 0; i < x.k.length; i++) {
-        const c = compare(x.k[i] ?? '', y.k[i] ?? '');
-        if (c !== 0) return c;
-      }
-      return 0;
-    })
-    .map((x) => x.row);
 }

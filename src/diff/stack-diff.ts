@@ -63,7 +63,7 @@ export interface IamStatementChange {
   actions: string[];
   resources: string[];
   principals: string[];
-  /** The condition block rendered as JSON, `null` when there is none. */
+  /** The condition block as people read it (`StringEquals aws:SourceAccount = ${AWS::AccountId}`), `null` when there is none. */
   condition: string | null;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffTemplates } from '../../src/diff/diff-templates.ts';
 import { isStatefulResourceType } from '../../src/diff/is-stateful-resource-type.ts';
 import { renderDiffJson } from '../../src/diff/render-diff-json.ts';
+import { renderDiffMarkdown } from '../../src/diff/render-diff-markdown.ts';
 import { renderDiffText } from '../../src/diff/render-diff-text.ts';
 import { stackDiffSchema } from '../../src/diff/stack-diff-schema.ts';
 import { renderTemplate } from '../../src/render/render-template.ts';
@@ -266,11 +267,63 @@ describe('permissions', () => {
         condition: null,
       },
     ]);
+    // one reason per statement, with what makes it broad beside it
     expect(d.permissionsBroadenedReasons).toEqual([
-      `new IAM statement allows s3:* on * for AWS:${ROLE}`,
-      `wildcard actions allowed: s3:* on * for AWS:${ROLE}`,
-      `all resources allowed: s3:* on * for AWS:${ROLE}`,
+      `new IAM statement allows s3:* on * for AWS:${ROLE} (wildcard actions, all resources)`,
     ]);
+  });
+
+  it('prints IAM conditions as people read them, not as escaped JSON', () => {
+    const d = diffTemplates(
+      { Resources: {} },
+      {
+        Resources: {
+          Role: role([
+            {
+              Effect: 'Allow',
+              Action: 'iam:PassRole',
+              Resource: 'arn:aws:iam::111122223333:role/task',
+              Condition: {
+                StringEquals: { 'iam:PassedToService': ['ecs-tasks.amazonaws.com', 'events.amazonaws.com'] },
+                Bool: { 'aws:SecureTransport': 'true' },
+              },
+            },
+          ]),
+        },
+      },
+    );
+    const passRole = d.iam.statements.find((s) => s.actions.includes('iam:PassRole'))!;
+    expect(passRole.condition).toBe(
+      'StringEquals iam:PassedToService = ecs-tasks.amazonaws.com or events.amazonaws.com and Bool aws:SecureTransport = true',
+    );
+    expect(renderDiffJson(d)).toContain(`"condition": "${passRole.condition}"`);
+    expect(renderDiffMarkdown(d)).toContain('StringEquals iam:PassedToService = ecs-tasks.amazonaws.com');
+    expect(d.permissionsBroadenedReasons).toContainEqual(
+      `new IAM statement allows iam:PassRole on arn:aws:iam::111122223333:role/task for AWS:${ROLE} when ${passRole.condition}`,
+    );
+  });
+
+  it('does not call the deny-all egress placeholder broadened permissions', () => {
+    const placeholder = {
+      Type: 'AWS::EC2::SecurityGroup',
+      Properties: {
+        GroupDescription: 'db',
+        VpcId: 'vpc-1',
+        SecurityGroupEgress: [
+          {
+            CidrIp: '255.255.255.255/32',
+            Description: 'Disallow all egress',
+            IpProtocol: 'icmp',
+            FromPort: 252,
+            ToPort: 86,
+          },
+        ],
+      },
+    };
+    const d = diffTemplates({ Resources: {} }, { Resources: { Db: placeholder } });
+    expect(d.securityGroupRules.map((r) => r.peer)).toEqual(['255.255.255.255/32']);
+    expect(d.permissionsBroadenedReasons).toEqual([]);
+    expect(d.permissionsBroadened).toBe(false);
   });
 
   it('does not flag narrowed permissions', () => {
