@@ -31,9 +31,21 @@ export function conditionText(condition: unknown): string | null {
   return parts.join(' and ');
 }
 
+/** A condition value; intrinsics read as `${Name}`, `${Name.Attribute}` or the Sub string. */
 function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.map(valueText).join(' or ');
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  // cloudformation-diff hands Sub values over as their JSON, like resource targets
+  if (typeof value === 'string') return readableSub(value);
+  if (value !== null && typeof value === 'object') {
+    const intrinsic = value as Record<string, unknown>;
+    const sub = intrinsic['Fn::Sub'];
+    if (typeof sub === 'string') return sub;
+    if (Array.isArray(sub) && typeof sub[0] === 'string') return sub[0];
+    if (typeof intrinsic.Ref === 'string') return `\${${intrinsic.Ref}}`;
+    const getAtt = intrinsic['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && getAtt.length === 2) return `\${${getAtt.join('.')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function targetsOf(targets: { values: string[]; not: boolean }): string[] {
@@ -46,11 +58,13 @@ function targetsOf(targets: { values: string[]; not: boolean }): string[] {
  * (`{"Fn::Sub":"${T.Arn}/index/*"}`); the Sub's own string already reads that way, so show it instead.
  */
 function readableSub(value: string): string {
-  if (!value.startsWith('{"Fn::Sub":')) return value;
+  // a principal keeps its kind in front: `AWS:{"Fn::Sub":"arn:...:root"}`
+  const start = value.indexOf('{"Fn::Sub":');
+  if (start < 0) return value;
   try {
-    const sub = (JSON.parse(value) as { 'Fn::Sub': unknown })['Fn::Sub'];
+    const sub = (JSON.parse(value.slice(start)) as { 'Fn::Sub': unknown })['Fn::Sub'];
     const text = Array.isArray(sub) ? sub[0] : sub;
-    return typeof text === 'string' ? text : value;
+    return typeof text === 'string' ? value.slice(0, start) + text : value;
   } catch {
     return value;
   }

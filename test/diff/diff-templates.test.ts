@@ -286,6 +286,9 @@ describe('permissions', () => {
               Condition: {
                 StringEquals: { 'iam:PassedToService': ['ecs-tasks.amazonaws.com', 'events.amazonaws.com'] },
                 Bool: { 'aws:SecureTransport': 'true' },
+                ArnEquals: {
+                  'aws:SourceArn': { 'Fn::Sub': `arn:aws:events:us-east-1:111122223333:rule/\${Rule}` },
+                },
               },
             },
           ]),
@@ -294,7 +297,7 @@ describe('permissions', () => {
     );
     const passRole = d.iam.statements.find((s) => s.actions.includes('iam:PassRole'))!;
     expect(passRole.condition).toBe(
-      'StringEquals iam:PassedToService = ecs-tasks.amazonaws.com or events.amazonaws.com and Bool aws:SecureTransport = true',
+      `StringEquals iam:PassedToService = ecs-tasks.amazonaws.com or events.amazonaws.com and Bool aws:SecureTransport = true and ArnEquals aws:SourceArn = arn:aws:events:us-east-1:111122223333:rule/\${Rule}`,
     );
     expect(renderDiffJson(d)).toContain(`"condition": "${passRole.condition}"`);
     expect(renderDiffMarkdown(d)).toContain('StringEquals iam:PassedToService = ecs-tasks.amazonaws.com');
