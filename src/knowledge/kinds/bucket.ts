@@ -16,7 +16,7 @@ export default defineKind({
   kind: 'bucket',
   title: 'Bucket',
   description:
-    'A private S3 bucket: SSE-KMS, all public access blocked, TLS-only policy, object ownership enforced; server access logs; versioning outside dev. Read grants Get/List on this bucket only; write grants Put/Delete on its objects.',
+    'A private S3 bucket: SSE-KMS, all public access blocked, TLS-only policy, object ownership enforced; server access logs; versioning outside dev. Read grants Get/List on this bucket only; write grants Put/Delete on its objects. `trigger` sends its object-created events through EventBridge to a function, queue, workflow or event bus.',
   awsResources: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
   network: 'never',
   params: [

@@ -7,7 +7,7 @@ export default defineKind({
   kind: 'event_bus',
   title: 'Event bus',
   description:
-    'An EventBridge custom event bus; `publish` connections grant events:PutEvents on this bus only, `trigger` connections add a rule delivering its events to a function, queue or workflow.',
+    'An EventBridge custom event bus; `publish` connections grant events:PutEvents on this bus only, `trigger` connections add a rule delivering its events (with retries and a dead-letter queue) to a function, queue, workflow, topic, stream, or a one-off task of a worker.',
   awsResources: ['AWS::Events::EventBus', 'AWS::Events::Rule'],
   network: 'never',
   params: [

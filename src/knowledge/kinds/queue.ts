@@ -15,7 +15,7 @@ export default defineKind({
   kind: 'queue',
   title: 'Queue',
   description:
-    'An SQS queue with server-side encryption, a TLS-only queue policy and a dead-letter queue; consumers get receive/delete on this queue only, producers get send.',
+    'An SQS queue with server-side encryption, a TLS-only queue policy and a dead-letter queue; consumers get receive/delete on this queue only, producers get send; `trigger` maps it to a function, or pipes it into a workflow, bus, queue or topic.',
   awsResources: ['AWS::SQS::Queue', 'AWS::SQS::QueuePolicy'],
   network: 'never',
   params: [

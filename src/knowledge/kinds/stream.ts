@@ -16,7 +16,7 @@ export default defineKind({
   kind: 'stream',
   title: 'Stream',
   description:
-    'A Kinesis data stream (on-demand by default) encrypted with KMS; `publish` grants PutRecord(s), `consume` grants shard reads on this stream only, `trigger` adds a Lambda event source mapping.',
+    'A Kinesis data stream (on-demand by default) encrypted with KMS; `publish` grants PutRecord(s), `consume` grants shard reads on this stream only, `trigger` adds a Lambda event source mapping (with a failure queue), a pipe into a workflow, bus, queue or topic, or makes it the source of a delivery stream.',
   awsResources: ['AWS::Kinesis::Stream'],
   network: 'never',
   params: [
