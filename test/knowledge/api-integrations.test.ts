@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandArchitecture } from '../../src/knowledge/index.ts';
 import type { Architecture } from '../../src/model/architecture.ts';
-import { props, shopArchitecture } from './support/shop-architecture.ts';
-
-const expand = (components: Architecture['components'], connections: Architecture['connections']) =>
-  expandArchitecture(shopArchitecture('prod', components, connections));
-
-const statementsOf = (role: Record<string, unknown>) =>
-  (role.Policies as { PolicyDocument: { Statement: Record<string, unknown>[] } }[]).flatMap(
-    (p) => p.PolicyDocument.Statement,
-  );
+import { expandShop as expand, props, statementsOf } from './support/shop-architecture.ts';
 
 const ofType = (t: ReturnType<typeof expand>, type: string) =>
   Object.entries(t.Resources)
@@ -56,19 +47,18 @@ describe('HTTP API service integrations', () => {
 });
 
 describe('REST API', () => {
-  const t = expand(
-    [
-      { id: 'api', kind: 'http_api', params: {} },
-      { id: 'alerts', kind: 'topic', params: {} },
-      { id: 'orders', kind: 'kv_table', params: {} },
-      { id: 'handler', kind: 'function', params: {} },
-    ],
-    [
-      { from: 'api', to: 'alerts', access: 'route' },
-      { from: 'api', to: 'orders', access: 'route' },
-      { from: 'api', to: 'handler', access: 'route' },
-    ],
-  );
+  const restComponents: Architecture['components'] = [
+    { id: 'api', kind: 'http_api', params: {} },
+    { id: 'alerts', kind: 'topic', params: {} },
+    { id: 'orders', kind: 'kv_table', params: {} },
+    { id: 'handler', kind: 'function', params: {} },
+  ];
+  const restConnections: Architecture['connections'] = [
+    { from: 'api', to: 'alerts', access: 'route' },
+    { from: 'api', to: 'orders', access: 'route' },
+    { from: 'api', to: 'handler', access: 'route' },
+  ];
+  const t = expand(restComponents, restConnections);
 
   it('becomes the flavour when a route needs it, with methods under /<target>', () => {
     expect(t.Resources.ApiApi?.Type).toBe('AWS::ApiGateway::RestApi');
@@ -134,19 +124,7 @@ describe('REST API', () => {
   });
 
   it('redeploys when the routes change, and only then', () => {
-    const again = expand(
-      [
-        { id: 'api', kind: 'http_api', params: {} },
-        { id: 'alerts', kind: 'topic', params: {} },
-        { id: 'orders', kind: 'kv_table', params: {} },
-        { id: 'handler', kind: 'function', params: {} },
-      ],
-      [
-        { from: 'api', to: 'alerts', access: 'route' },
-        { from: 'api', to: 'orders', access: 'route' },
-        { from: 'api', to: 'handler', access: 'route' },
-      ],
-    );
+    const again = expand(structuredClone(restComponents), structuredClone(restConnections));
     expect(ofType(again, 'AWS::ApiGateway::Deployment')).toEqual(ofType(t, 'AWS::ApiGateway::Deployment'));
     const fewer = expand(
       [

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ExpansionError, expandArchitecture } from '../../src/knowledge/index.ts';
+import { ExpansionError } from '../../src/knowledge/index.ts';
 import type { Architecture } from '../../src/model/architecture.ts';
-import { props, shopArchitecture } from './support/shop-architecture.ts';
-
-const expand = (components: Architecture['components'], connections: Architecture['connections']) =>
-  expandArchitecture(shopArchitecture('prod', components, connections));
-
-const statementsOf = (role: Record<string, unknown>) =>
-  (role.Policies as { PolicyDocument: { Statement: Record<string, unknown>[] } }[]).flatMap(
-    (p) => p.PolicyDocument.Statement,
-  );
+import { expandShop as expand, props, statementsOf } from './support/shop-architecture.ts';
 
 describe('delivery stream', () => {
   it('delivers a Kinesis stream to OpenSearch from inside the VPC, with every record copied to the bucket', () => {

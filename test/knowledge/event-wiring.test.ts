@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandArchitecture } from '../../src/knowledge/index.ts';
-import type { Architecture } from '../../src/model/architecture.ts';
-import { props, shopArchitecture } from './support/shop-architecture.ts';
-
-const expand = (components: Architecture['components'], connections: Architecture['connections']) =>
-  expandArchitecture(shopArchitecture('prod', components, connections));
-
-/** The statements of a role's inline policies. */
-const statementsOf = (role: Record<string, unknown>) =>
-  (role.Policies as { PolicyDocument: { Statement: Record<string, unknown>[] } }[]).flatMap(
-    (p) => p.PolicyDocument.Statement,
-  );
+import { expandShop as expand, props, statementsOf } from './support/shop-architecture.ts';
 
 describe('DynamoDB stream → function', () => {
   const t = expand(

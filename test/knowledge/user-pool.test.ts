@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandArchitecture } from '../../src/knowledge/index.ts';
-import type { Architecture } from '../../src/model/architecture.ts';
-import { props, shopArchitecture } from './support/shop-architecture.ts';
-
-const expand = (components: Architecture['components'], connections: Architecture['connections']) =>
-  expandArchitecture(shopArchitecture('prod', components, connections));
+import { expandShop as expand, props } from './support/shop-architecture.ts';
 
 describe('user pool', () => {
   it('is a Cognito pool with a strong password policy, kept in prod, and an app client without a secret', () => {

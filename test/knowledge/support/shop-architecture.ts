@@ -1,4 +1,4 @@
-import type { CfnResource } from '../../../src/knowledge/index.ts';
+import { type CfnResource, expandArchitecture } from '../../../src/knowledge/index.ts';
 import type { Architecture } from '../../../src/model/architecture.ts';
 
 /** The `shop` architecture of team payments in us-east-1 with these components and connections. */
@@ -13,3 +13,16 @@ export function shopArchitecture(
 /** A resource's properties (empty when the resource is missing), for readable assertions. */
 export const props = (resource: CfnResource | undefined) =>
   (resource?.Properties ?? {}) as Record<string, unknown>;
+
+/** The `shop` architecture in `environment` (prod unless said), expanded. */
+export const expandShop = (
+  components: Architecture['components'],
+  connections: Architecture['connections'],
+  environment: Architecture['environment'] = 'prod',
+) => expandArchitecture(shopArchitecture(environment, components, connections));
+
+/** The statements of a role's inline policies, in order. */
+export const statementsOf = (role: Record<string, unknown>) =>
+  (role.Policies as { PolicyDocument: { Statement: Record<string, unknown>[] } }[]).flatMap(
+    (p) => p.PolicyDocument.Statement,
+  );
