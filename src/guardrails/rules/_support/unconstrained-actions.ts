@@ -98,9 +98,13 @@ export function checkUnconstrainedActions(
   index: TemplateIndex,
   actions: readonly string[] | AccessLevel,
   what: string,
+  /** Actions AWS only authorises on Resource "*" in practice, left out of the verdict. */
+  exempt?: RegExp,
 ): CheckResult | readonly CheckResult[] {
-  const grant = (patterns: readonly string[]) =>
+  const atLevel = (patterns: readonly string[]) =>
     typeof actions === 'string' ? grantedAtLevel(patterns, actions) : grantedActions(patterns, actions);
+  const grant = (patterns: readonly string[]) =>
+    exempt ? atLevel(patterns).filter((a) => !exempt.test(a)) : atLevel(patterns);
   return checkStatements(resource, index, (s) => {
     const notAction = s.has('NotAction');
     if (!notAction.known) return unknown(`${s.path}.NotAction`, notAction.reason);
