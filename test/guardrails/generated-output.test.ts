@@ -80,6 +80,11 @@ const ACTIONABLE: Record<string, { kinds: ComponentKind[]; environments: Environ
     environments: ['dev', 'staging', 'prod'],
     how: 'a web ACL is an org-wide resource with its own cost: web_acl_arn attaches one',
   },
+  'cognito-user-pool-mfa': {
+    kinds: ['user_pool'],
+    environments: ['dev', 'staging'],
+    how: 'required in prod by default; "require MFA" sets mfa: ON',
+  },
   'queue-has-consumer': {
     kinds: ['queue'],
     environments: ['dev', 'staging', 'prod'],

@@ -8,7 +8,7 @@ describe('user pool', () => {
     expect(props(t.Resources.UsersPool)).toMatchObject({
       UsernameAttributes: ['email'],
       DeletionProtection: 'ACTIVE',
-      MfaConfiguration: 'OPTIONAL',
+      MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       Policies: { PasswordPolicy: { MinimumLength: 12, RequireSymbols: true } },
     });

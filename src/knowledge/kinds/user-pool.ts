@@ -15,7 +15,7 @@ export default defineKind({
   kind: 'user_pool',
   title: 'User pool',
   description:
-    "A Cognito user pool (sign-in with email, 12-character password policy, optional TOTP MFA, recovery by verified email, deletion protection and retention in prod) and an app client without a secret (SRP and refresh tokens, token revocation, no user-existence leaks); an `auth` connection makes it the authorizer of an HTTP API (a JWT authorizer, or a Cognito authorizer on a REST API) or of a load balancer (authenticate-cognito with the pool's hosted sign-in domain and a client of the balancer's own).",
+    "A Cognito user pool (sign-in with email, 12-character password policy, TOTP MFA (required in prod, optional elsewhere), recovery by verified email, deletion protection and retention in prod) and an app client without a secret (SRP and refresh tokens, token revocation, no user-existence leaks); an `auth` connection makes it the authorizer of an HTTP API (a JWT authorizer, or a Cognito authorizer on a REST API) or of a load balancer (authenticate-cognito with the pool's hosted sign-in domain and a client of the balancer's own).",
   awsResources: ['AWS::Cognito::UserPool', 'AWS::Cognito::UserPoolClient', 'AWS::Cognito::UserPoolDomain'],
   network: 'never',
   params: [
@@ -35,8 +35,8 @@ export default defineKind({
     param({
       name: 'mfa',
       type: 'string',
-      description: 'Multi-factor authentication with an authenticator app (TOTP).',
-      default: 'OPTIONAL',
+      description: 'Multi-factor authentication with an authenticator app (TOTP); required in prod.',
+      default: { dev: 'OPTIONAL', staging: 'OPTIONAL', prod: 'ON' },
       allowed: ['OFF', 'OPTIONAL', 'ON'],
     }),
     param({
