@@ -67,10 +67,11 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
 
     const text = page.text();
     expect(text).toContain(`You: ${REQUEST}`);
-    expect(text).toMatch(/Copilot: Done: added api \(HTTP API\)/);
+    // "HTTP API" is the http flavour (a REST API is the other)
+    expect(text).toMatch(/Copilot: Done: added api \(HTTP API: flavor http\)/);
     const components = [...page.document.querySelectorAll('.components li')].map((li) => li.textContent);
     expect(components).toEqual(
-      expect.arrayContaining(['api http_api', 'function function', 'table kv_table']),
+      expect.arrayContaining(['api http_api (flavor: "http")', 'function function', 'table kv_table']),
     );
     expect(text).toContain('api → function (route)');
     expect(text).toMatch(/Cost\$\d+\.\d\d per month/);
