@@ -144,9 +144,8 @@ export class ConversationService {
     }
     const id = randomUUID();
     // an untitled conversation gets an app name of its own, so two of a team's conversations never share a stack
-    const base =
+    const name =
       input.title && slugName(input.title) !== 'app' ? slugName(input.title) : `app-${id.slice(0, 6)}`;
-    const name = team && input.environment ? await this.freeName(team, input.environment, base, id) : base;
     const architecture = emptyArchitecture({ name, team, environment: input.environment ?? null });
     return this.db.transaction().execute(async (trx) => {
       const record = await insertConversation(trx, {
@@ -245,13 +244,9 @@ export class ConversationService {
     const questions = [...plan.questions];
     const operations = this.allowedOperations(plan.operations, input.actor, notes);
     const state: SessionState = { architecture: record.architecture, undo: record.undo, redo: record.redo };
-    let step: SessionStep = advanceSession(state, { ...plan, operations });
-    const moved = await this.stackTaken(record, step.state.architecture);
-    if (moved) {
-      operations.push({ op: 'set_meta', name: moved.name });
-      step = advanceSession(state, { ...plan, operations });
-      notes.push(moved.note);
-    }
+    const step: SessionStep = advanceSession(state, { ...plan, operations });
+    const shared = await this.sharedStack(record, step.state.architecture);
+    if (shared) notes.push(shared);
 
     // an unchanged architecture keeps its latest proposal (read only then); a changed one gets a new one
     const changed = step.state.architecture !== record.architecture;
@@ -388,42 +383,22 @@ export class ConversationService {
     return result;
   }
 
-  /** `base`, or `base-2`, `base-3`, … : the first app name no other conversation of the team uses in that environment. */
-  private async freeName(
-    team: string,
-    environment: string,
-    base: string,
-    excluding: string,
-  ): Promise<string> {
-    for (let n = 1; n < 50; n++) {
-      const name = n === 1 ? base : `${base}-${n}`;
-      if (!(await findConversationOnStack(this.db, { team, environment, name, excluding }))) return name;
-    }
-    return `${base}-${excluding.slice(0, 6)}`;
-  }
-
   /**
-   * When a turn points this conversation at a stack another conversation of the team already works on
-   * (by naming the app, or by setting team or environment), the app gets a free name instead and the reply
-   * says why: two conversations on one stack would overwrite each other's changes.
+   * When a turn points this conversation at a stack another conversation of the team also works on (by its
+   * first proposal, by naming the app, or by setting team or environment), the reply says so: their changes
+   * go to one stack, and only one change request per stack can be open at a time.
    */
-  private async stackTaken(
-    record: ConversationRecord,
-    next: Architecture,
-  ): Promise<{ name: string; note: string } | undefined> {
+  private async sharedStack(record: ConversationRecord, next: Architecture): Promise<string | undefined> {
     const before = record.architecture;
-    if (!next.team || !next.environment) return undefined;
-    if (next.name === before.name && next.team === before.team && next.environment === before.environment)
-      return undefined;
+    if (!next.team || !next.environment || next.components.length === 0) return undefined;
+    const same =
+      next.name === before.name && next.team === before.team && next.environment === before.environment;
+    if (same && record.latestProposalId) return undefined;
     const stack = { team: next.team, environment: next.environment, name: next.name, excluding: record.id };
     const other = await findConversationOnStack(this.db, stack);
     if (!other) return undefined;
-    const name = await this.freeName(next.team, next.environment, next.name, record.id);
     const which = other.title ? `"${other.title}"` : other.id;
-    return {
-      name,
-      note: `Conversation ${which} already works on the ${next.team} ${next.name} stack in ${next.environment}; two conversations on one stack would overwrite each other's changes, so this app is called ${name}. Say "call the app …" to choose another name.`,
-    };
+    return `Conversation ${which} also works on the ${next.team} ${next.name} stack in ${next.environment}: both change the same stack, and only one change request per stack can be open at a time. Say "call the app …" to work on a stack of its own.`;
   }
 
   /** Drops a team change to a team the actor is not a member of (admins may set any team). */

@@ -162,10 +162,13 @@ describe('a conversation, turn by turn', () => {
     const second = await start(dev, { team: 'payments', environment: 'dev' });
     const a = (await say(dev, first, 'a queue. call the app orders')).json() as TurnBody;
     expect(a.proposal.stackName).toBe('payments-orders-dev');
+    expect(a.reply).not.toContain('also works on');
     const b = (await say(dev, second, 'a bucket. call the app orders')).json() as TurnBody;
-    expect(b.proposal.stackName).toBe('payments-orders-2-dev');
-    expect(b.reply).toContain('already works on the payments orders stack in dev');
-    expect(b.reply).toContain('so this app is called orders-2');
+    expect(b.proposal.stackName).toBe('payments-orders-dev');
+    expect(b.reply).toContain('also works on the payments orders stack in dev');
+    const c = (await say(dev, second, 'call the app receipts')).json() as TurnBody;
+    expect(c.proposal.stackName).toBe('payments-receipts-dev');
+    expect(c.reply).not.toContain('also works on');
   });
 });
 
