@@ -14,6 +14,9 @@ const NEEDS_CODE: ReadonlySet<ComponentKind> = new Set([
   'secret',
   'bucket',
   'email',
+  // an API can reach these without code only as a REST API: named "with" an API, they mean a handler
+  'kv_table',
+  'topic',
 ]);
 const CHANNELS: ReadonlySet<ComponentKind> = new Set([
   'queue',

@@ -92,7 +92,14 @@ export function completeWiring(input: CompletionInput): CompletionResult {
   // "30 HTTP APIs backed by Lambda functions": a plural named with a counted group is one per member
   for (const r of links.relations) {
     const [group, item] = r.from.count > 1 ? [r.from, r.to] : [r.to, r.from];
-    if (group.count > 1 && item.count === 1 && !item.existing && !item.perItemOf && item.mentions.length > 0 && item.mentions.every((m) => m.plural && m.count === undefined)) {
+    if (
+      group.count > 1 &&
+      item.count === 1 &&
+      !item.existing &&
+      !item.perItemOf &&
+      item.mentions.length > 0 &&
+      item.mentions.every((m) => m.plural && m.count === undefined)
+    ) {
       item.count = group.count;
       item.perItemOf = group;
     }

@@ -127,6 +127,7 @@ export function buildOperations(input: OperationInput): OperationResult {
     }
     ids.set(entity, made);
   }
+  restWhereNeeded(input.relations, draft, idsOf, notes);
   for (const r of input.relations) {
     const from = idsOf(r.from);
     const to = idsOf(r.to);
@@ -144,6 +145,33 @@ export function buildOperations(input: OperationInput): OperationResult {
   }
   draft.setMeta(input.meta);
   return { draft, notes, questions };
+}
+
+/**
+ * An HTTP API cannot integrate with SNS or DynamoDB directly: an API said to be "HTTP" that routes to a topic
+ * or table becomes a REST API, and the reply says why.
+ */
+function restWhereNeeded(
+  relations: readonly Relation[],
+  draft: Draft,
+  idsOf: (e: Entity) => string[],
+  notes: string[],
+): void {
+  for (const r of relations) {
+    if (
+      r.from.kind !== 'http_api' ||
+      r.access !== 'route' ||
+      (r.to.kind !== 'topic' && r.to.kind !== 'kv_table')
+    )
+      continue;
+    for (const id of idsOf(r.from)) {
+      if (draft.get(id)?.params.flavor !== 'http') continue;
+      draft.update(id, { flavor: 'rest' });
+      notes.push(
+        `${id} is a REST API: an HTTP API cannot send to ${r.to.kind === 'topic' ? 'SNS' : 'DynamoDB'} without a function in between.`,
+      );
+    }
+  }
 }
 
 /** "should no longer write to the table": a read-write link keeps the other direction; any other goes. */

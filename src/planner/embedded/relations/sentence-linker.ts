@@ -150,7 +150,9 @@ export class SentenceLinker {
           ? clause.antecedents.slice(0, 1).map((mention) => ({ mention, prep: undefined }))
           : [];
       // what travels ("for refund events") is not a thing to wire, unless it says where it is
-      const items = [...head, ...clause.subjects, ...clause.objects].filter((a) => a.mention.type !== 'carried' || a.mention.about);
+      const items = [...head, ...clause.subjects, ...clause.objects].filter(
+        (a) => a.mention.type !== 'carried' || a.mention.about,
+      );
       const linked: Linked[] = items.flatMap((a) =>
         this.entities(a.mention, false).map((entity) => ({
           entity,
