@@ -256,6 +256,11 @@ export class EntityResolver {
       const loose = this.entities.filter((e) => kindFits(e, m) && e.existing);
       if (loose.length === 1) return [this.merge(loose[0]!, m)];
     }
+    if (m.quantity) {
+      // "it can invoke over 200 services": said of the world, it names nothing to build
+      const pick = fresh.at(-1) ?? existing.at(-1);
+      return pick ? [this.merge(pick, m)] : [];
+    }
     if (mood === 'removal' || mood === 'question') {
       if (mood === 'removal' && m.plural && m.count === undefined && candidates.length > 1) {
         for (const e of candidates) this.merge(e, m);

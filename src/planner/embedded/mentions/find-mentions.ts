@@ -146,6 +146,7 @@ function toMention(c: Compound, sentence: Sentence, floor: number, taken: Readon
     ...(named ? { name: named.name } : {}),
     determiner: np.determiner,
     ...(np.count !== undefined ? { count: np.count } : {}),
+    ...(np.quantity ? { quantity: true } : {}),
     distinct: np.distinct,
     each: np.each,
     own: np.own,

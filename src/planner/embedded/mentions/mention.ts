@@ -43,6 +43,8 @@ export interface Mention {
   determiner: Determiner;
   /** A number before it ("two queues"). */
   count?: number;
+  /** A number before it stated a quantity ("over 200 services", "6000 APIs"): nothing to create from it. */
+  quantity?: boolean;
   /** Marked as a different one: "another", "a second", "a separate", "its own", "different". */
   distinct: boolean;
   /** "each queue", "every function", "its own Lambda". */

@@ -65,6 +65,9 @@ amazon aws fully low high highly cost effective cost-effective secure robust rel
 event-driven asynchronous synchronous async sync realtime real time near`.split(/\s+/),
 );
 
+/** More of one kind than anyone asks for in one message: a number that large is a quantity, not a count. */
+const MAX_COUNT = 50;
+
 export interface NounPhraseStart {
   /** Where the noun phrase starts. */
   from: number;
@@ -75,6 +78,8 @@ export interface NounPhraseStart {
   own: boolean;
   role: string[];
   params: Record<string, ParamValue>;
+  /** A number stated a quantity ("over 200 services"), not how many to make. */
+  quantity?: boolean;
   /** A schedule adjective ("nightly", "scheduled") put the component on a timer. */
   scheduled?: string | null;
 }
@@ -144,6 +149,16 @@ export function readNounPhraseStart(tokens: readonly Token[], start: number, flo
       out.count === undefined
     ) {
       if (w === 'single') continue;
+      // "over 200 services", "up to 260,000 rules", "6000 APIs": a quantity said of the world, not a request
+      const before = tokens[j - 1]?.w ?? '';
+      const about =
+        (['over', 'about', 'around', 'approximately', 'roughly', 'nearly', 'almost'].includes(before) && n >= 10) ||
+        (before === 'to' && tokens[j - 2]?.w === 'up') ||
+        (before === 'than' && ['more', 'fewer', 'less'].includes(tokens[j - 2]?.w ?? ''));
+      if (n > MAX_COUNT || about || tokens[j + 1]?.w === ',') {
+        out.quantity = true;
+        continue;
+      }
       out.count = n;
       if (out.determiner === 'none') out.determiner = n === 1 ? 'indefinite' : 'none';
       continue;
