@@ -34,6 +34,18 @@ const OBJECT_STARTS: ReadonlySet<PartOfSpeech> = new Set([
   'NOUN',
   'ADJ',
 ]);
+const MODAL_WORDS = new Set([
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'must',
+  'may',
+  'might',
+  'shall',
+  'to',
+]);
 const OPENERS = new Set(['please', 'pls', 'plz', 'then', 'also', 'and', 'just', 'now']);
 /** After these a verb form is a noun: "triggered by uploads", "a queue of orders". */
 const NOUN_AFTER = new Set(['by', 'of', 'for', 'with', 'from', 'about', 'each', 'every']);
@@ -115,6 +127,15 @@ export function repairTags(tokens: Token[]): Token[] {
     if (t.pos === 'VERB' || t.pos === 'AUX' || !/^[a-z]+$/.test(t.w)) continue;
     const verb = knownVerb(t.w);
     if (!verb) continue;
+    // "that will call lambda functions", "captured by a rule and trigger the workflow": after a modal, or
+    // after "and" in a clause that has one, a known verb's base form is the verb
+    const modal = prev !== undefined && MODAL_WORDS.has(prev.w);
+    const coordinated =
+      prev?.w === 'and' && tokens.slice(0, i).some((x) => MODAL_WORDS.has(x.w)) && t.w === verb;
+    if ((modal || coordinated) && next !== undefined && OBJECT_STARTS.has(next.pos)) {
+      retag(tokens, i, verb);
+      continue;
+    }
     const opens = i === 0 || (i <= 2 && tokens.slice(0, i).every((x) => OPENERS.has(x.w)));
     const objectAfter = next === undefined || OBJECT_STARTS.has(next.pos);
     if (opens && next !== undefined && OBJECT_STARTS.has(next.pos) && !DETERMINERS.has(t.w)) {

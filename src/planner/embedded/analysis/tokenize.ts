@@ -9,6 +9,8 @@ const UNIT_SPLIT =
 
 /** Spellings folded before cutting, so later stages see one form. */
 const REWRITES: ReadonlyArray<[RegExp, string]> = [
+  // links and addresses name no component ("learn more at https://serverlessland.com/…")
+  [/\b(?:https?|s3|arn):\/\/\S+|\barn:aws:\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gi, ' '],
   [/[\u2018\u2019\u0060\u00b4]/g, "'"],
   [/[\u201c\u201d]/g, '"'],
   [/\s*(?:-->|->|=>|→|⟶)\s*/g, ' → '],

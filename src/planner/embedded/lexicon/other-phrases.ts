@@ -31,7 +31,9 @@ lightsail|amplify|codepipeline|codebuild|codecommit|codedeploy|systems manager|p
 aws config|guardduty|security hub|macie|inspector|cloudtrail|organizations|transfer family|datasync|storage gateway|
 aws backup|pinpoint|chime|amazon connect|location service|mediaconvert|ivs|kinesis video streams|kinesis video stream|
 kinesis data analytics|managed flink|flink|dax|opensearch ingestion|x ray|xray|cloudformation|sam|cdk|terraform|
-third party api|external api|partner api|twilio|stripe|slack|openai|salesforce|github|twitter|sendgrid|mailchimp|
+third party api|external api|partner api|api call|api calls|api request|api requests|native api|native apis|
+service api|service apis|aws sdk|sdk|sdk integration|sdk integrations|service integration|service integrations|web app|web application|
+frontend app|mobile app|client app|twilio|stripe|slack|openai|salesforce|github|twitter|sendgrid|mailchimp|
 step functions activity|cloud9|service catalog|api key|usage plan|ec2 auto scaling|cloudwatch synthetics|canary`;
 
 const DERIVED = `event driven workflow|event driven architecture|event driven application|event driven pattern|vpc|subnet|private subnet|public subnet|security group|nat|nat gateway|internet gateway|vpc endpoint|

@@ -80,7 +80,13 @@ function sameKind(a: Compound, b: Compound): ComponentKind | null {
 
 /** Joins b (right after a) into a, or returns null when they stay two things. */
 function join(a: Compound, b: Compound, tokens: readonly Token[]): Compound | null {
-  if (a.type === 'other' && a.other === 'service' && b.type === 'component' && b.evidence === 'generic') {
+  if (
+    a.type === 'other' &&
+    a.other === 'service' &&
+    b.type === 'component' &&
+    (b.evidence === 'generic' || b.kind === 'http_api')
+  ) {
+    // "Amazon Translate service API", "the Rekognition endpoint": the other service's own API
     return { ...a, end: b.end };
   }
   if (a.type !== 'component' || (b.type !== 'component' && b.type !== 'part')) return null;

@@ -152,7 +152,8 @@ export function readNounPhraseStart(tokens: readonly Token[], start: number, flo
       // "over 200 services", "up to 260,000 rules", "6000 APIs": a quantity said of the world, not a request
       const before = tokens[j - 1]?.w ?? '';
       const about =
-        (['over', 'about', 'around', 'approximately', 'roughly', 'nearly', 'almost'].includes(before) && n >= 10) ||
+        (['over', 'about', 'around', 'approximately', 'roughly', 'nearly', 'almost'].includes(before) &&
+          n >= 10) ||
         (before === 'to' && tokens[j - 2]?.w === 'up') ||
         (before === 'than' && ['more', 'fewer', 'less'].includes(tokens[j - 2]?.w ?? ''));
       if (n > MAX_COUNT || about || tokens[j + 1]?.w === ',') {

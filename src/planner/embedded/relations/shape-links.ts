@@ -133,7 +133,10 @@ export function eventLinks(
     // "send an email whenever a row lands in the users table": code has to do it
     const patients = target.objects.flatMap((a) => s.entities(a.mention, false)).filter((e) => e !== source);
     const cls = target.verb ? (verbClass(target.verb.lemma) ?? 'publish') : 'publish';
-    for (const patient of patients)
+    for (const patient of patients) {
+      // "when a file lands in the bucket, an event is sent to EventBridge": the source sends it itself
+      if (s.links.link('flow', source, patient, 'when')) continue;
       s.links.defer({ actor: undefined, patient, cls, trigger: source, cue: 'when' });
+    }
   }
 }

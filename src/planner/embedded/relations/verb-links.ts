@@ -99,6 +99,40 @@ export function active(
   }
 }
 
+/** Verbs a system does to data in a description ("is sent to", "is stored in"), not a user ("is uploaded to"). */
+const SYSTEM_VERBS = new Set([
+  'send',
+  'store',
+  'save',
+  'write',
+  'persist',
+  'publish',
+  'pass',
+  'forward',
+  'push',
+  'deliver',
+  'emit',
+  'log',
+  'record',
+  'index',
+  'return',
+  'route',
+  'queue',
+  'enqueue',
+  'post',
+]);
+
+function carriedOrNone(clause: Clause): boolean {
+  return clause.subjects.every((a) => a.mention.type === 'carried' || a.mention.type === 'other');
+}
+
+/** The code or workflow the text has been describing, when it is the subject of the clause before. */
+function describedCode(s: SentenceLinker, clause: Clause, places: readonly Entity[]): Entity | undefined {
+  const subject = s.discourse.lastSubject(s.sentence.index, clause.start);
+  if (!subject || places.includes(subject)) return undefined;
+  return COMPUTE.has(subject.kind) ? subject : undefined;
+}
+
 export function passive(
   s: SentenceLinker,
   clause: Clause,
@@ -132,7 +166,12 @@ export function passive(
     s.actorsOf.set(clause, patients);
     return;
   }
-  const agents = byAgents;
+  // "the result of the trade is sent to an SNS topic" in a description of a workflow: the thing described sends it
+  const described =
+    byAgents.length === 0 && carriedOrNone(clause) && SYSTEM_VERBS.has(cue)
+      ? describedCode(s, clause, placed)
+      : undefined;
+  const agents = described ? [described] : byAgents;
   if (clause.type === 'relative' && patients.length === 0) {
     const agent = agents[0];
     const antecedent = clause.antecedents
