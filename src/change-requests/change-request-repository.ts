@@ -10,6 +10,7 @@ import type {
   ChangeRequest,
   Channel,
   CommentRecord,
+  RevisionRecord,
 } from './change-request.ts';
 import { ChangeRequestNotFoundError } from './errors/change-request-not-found-error.ts';
 import type { ChangeRequestSummary } from './notifier.ts';
@@ -57,7 +58,7 @@ function isUuid(value: string): boolean {
 export async function currentApprovals(db: Db, id: string, revision: number): Promise<ApprovalRecord[]> {
   const rows = await db
     .selectFrom('change_request_approvals')
-    .select(['approver_id', 'approver_name', 'policy_admin', 'created_at'])
+    .select(['approver_id', 'approver_name', 'policy_admin', 'revision', 'version', 'created_at'])
     .where('change_request_id', '=', id)
     .where('revision', '=', revision)
     .where('dismissed_at', 'is', null)
@@ -68,6 +69,8 @@ export async function currentApprovals(db: Db, id: string, revision: number): Pr
     approverId: r.approver_id,
     approverName: r.approver_name,
     policyAdmin: r.policy_admin,
+    revision: r.revision,
+    version: r.version,
     at: isoOf(r.created_at),
   }));
 }
@@ -106,13 +109,19 @@ async function latestApplyAttempt(db: Db, id: string): Promise<ApplyAttemptRow |
 export async function loadChangeRequest(db: Db, id: string, policy: ApprovalPolicy): Promise<ChangeRequest> {
   const row = await findChangeRequestRow(db, id);
   // The rest depends only on the row: asked together.
-  const [revision, approvals, comments, attempt, lock] = await Promise.all([
+  const [revision, revisions, approvals, comments, attempt, lock] = await Promise.all([
     db
       .selectFrom('change_request_revisions')
       .selectAll()
       .where('change_request_id', '=', id)
       .where('revision', '=', row.revision)
       .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('change_request_revisions')
+      .select(['revision', 'proposal_id', 'version', 'risk', 'created_by_name', 'created_at'])
+      .where('change_request_id', '=', id)
+      .orderBy('revision')
+      .execute(),
     currentApprovals(db, id, row.revision),
     db
       .selectFrom('change_request_comments')
@@ -147,6 +156,16 @@ export async function loadChangeRequest(db: Db, id: string, policy: ApprovalPoli
       records: approvals,
     },
     allowedActions: allowedActions(state),
+    revisions: revisions.map(
+      (r): RevisionRecord => ({
+        revision: r.revision,
+        proposalId: r.proposal_id,
+        version: r.version,
+        risk: (r.risk as Risk).level,
+        createdBy: r.created_by_name,
+        createdAt: isoOf(r.created_at),
+      }),
+    ),
     snapshot: {
       proposalId: revision.proposal_id,
       architecture: revision.architecture,
@@ -162,6 +181,7 @@ export async function loadChangeRequest(db: Db, id: string, policy: ApprovalPoli
       (c): CommentRecord => ({
         id: c.id,
         revision: c.revision,
+        version: c.version,
         kind: c.kind as CommentRecord['kind'],
         author: { id: c.author_id, name: c.author_name },
         body: c.body,

@@ -18,16 +18,42 @@ export interface ApprovalRecord {
   approverId: string;
   approverName: string;
   policyAdmin: boolean;
+  /** The revision and version of the change request the approval was given on (version null: before 0015). */
+  revision: number;
+  version: number | null;
   at: string;
 }
+
+export const COMMENT_KINDS = [
+  'comment',
+  'approve',
+  'request_changes',
+  'reject',
+  'close',
+  'apply_failed',
+] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
 
 export interface CommentRecord {
   id: string;
   revision: number;
-  kind: 'comment' | 'request_changes' | 'reject' | 'close' | 'apply_failed';
+  /** The version of the change request the comment or decision was made on (null: written before 0015). */
+  version: number | null;
+  kind: CommentKind;
   author: { id: string | null; name: string };
   body: string;
   at: string;
+}
+
+/** One revision of a change request, without its snapshot (GET .../revisions/:n has it). */
+export interface RevisionRecord {
+  revision: number;
+  proposalId: string;
+  /** The change request version this revision created (null: written before 0015). */
+  version: number | null;
+  risk: 'low' | 'high';
+  createdBy: string;
+  createdAt: string;
 }
 
 /** What a revision froze from the proposal it was made from. */
@@ -89,6 +115,8 @@ export interface ChangeRequest {
   /** Actions the state allows (the caller's role may still forbid some). */
   allowedActions: ChangeRequestAction[];
   snapshot: ChangeSnapshot;
+  /** Every revision, oldest first; compare two with GET .../revision-diff. */
+  revisions: RevisionRecord[];
   lock: StackLockHolder | null;
   apply: ApplyAttemptView | null;
   comments: CommentRecord[];

@@ -1,4 +1,4 @@
-/** Kysely table types of migration 0005_change_requests (module augmentation of the store's Database). */
+/** Kysely table types of migrations 0005, 0012 and 0015 (module augmentation of the store's Database). */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -44,6 +44,8 @@ export interface ChangeRequestRevisionsTable {
   cost: NullableJson<unknown>;
   risk: Json<unknown>;
   baseline_digest: string | null;
+  /** The change request version this revision created (null: written before migration 0015). */
+  version: Generated<number | null>;
   created_by_id: string;
   created_by_name: string;
   created_at: Timestamp;
@@ -56,6 +58,8 @@ export interface ChangeRequestApprovalsTable {
   approver_id: string;
   approver_name: string;
   policy_admin: boolean;
+  /** The change request version the approval was given on (null: written before migration 0015). */
+  version: Generated<number | null>;
   created_at: Timestamp;
   dismissed_at: NullableTimestamp;
 }
@@ -68,6 +72,8 @@ export interface ChangeRequestCommentsTable {
   author_id: string | null;
   author_name: string;
   body: string;
+  /** The change request version the comment or decision was made on (null: written before migration 0015). */
+  version: Generated<number | null>;
   created_at: Timestamp;
 }
 

@@ -3,6 +3,7 @@
  * over HTTP to a running server or through `app.inject()` to an in-process app.
  */
 import type { App } from '../app.ts';
+import { CHANNEL_HEADER } from '../http/request-channel.ts';
 import { parseJson } from '../json/parse-json.ts';
 
 export interface ApiResponse<T = unknown> {
@@ -25,8 +26,10 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   return parsed.ok ? parsed.value : text;
 }
 
+/** Every CLI request says it comes from the CLI, so the server attributes what it does to the `cli` channel. */
 function headersFor(token: string | undefined, body: unknown): Record<string, string> {
   return {
+    [CHANNEL_HEADER]: 'cli',
     ...(token ? { authorization: `Bearer ${token}` } : {}),
     ...(body === undefined ? {} : { 'content-type': 'application/json' }),
   };

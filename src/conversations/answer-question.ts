@@ -1,4 +1,5 @@
 import { kindDefinition } from '../knowledge/kinds/index.ts';
+import { costText } from '../proposal/cost-summary.ts';
 import { defaultFor } from '../knowledge/params.ts';
 import type { Architecture, Component } from '../model/architecture.ts';
 import { KIND_LABEL } from '../planner/embedded/lexicon/kind-names.ts';
@@ -55,7 +56,7 @@ export function answerQuestion(question: string, proposal: Proposal | null): str
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 6)
       .map(([id, usd]) => `${id} ${formatUsd(usd)}`);
-    return `Estimated ${formatUsd(proposal.cost.monthlyTotal)}/month${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;
+    return `Estimated ${costText(proposal.cost, formatUsd)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;
   }
   const component = mentioned(question, architecture);
   if (/\bwhy\b/.test(q) && component) {
@@ -126,6 +127,6 @@ export function answerQuestion(question: string, proposal: Proposal | null): str
     return `${component.id} is a ${KIND_LABEL[component.kind]}${params.length ? ` with ${params.join(', ')}` : ' with default settings'}${links.length ? `; connections: ${links.join(', ')}` : ''}.`;
   }
   const summary = architecture.components.map((c) => `${c.id} (${KIND_LABEL[c.kind]})`).join(', ');
-  const cost = proposal.cost ? ` Estimated ${formatUsd(proposal.cost.monthlyTotal)}/month.` : '';
+  const cost = proposal.cost ? ` Estimated ${costText(proposal.cost, formatUsd)}.` : '';
   return `The proposal has ${architecture.components.length} component(s): ${summary}; ${proposal.diff.summaryLine}.${cost}`;
 }

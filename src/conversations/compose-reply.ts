@@ -1,4 +1,5 @@
 import type { Operation } from '../model/operations.ts';
+import { costText } from '../proposal/cost-summary.ts';
 import { isBlocking } from '../proposal/is-blocking.ts';
 import type { Proposal } from '../proposal/proposal.ts';
 import { describeOperations, groupDescriptions } from './describe-operations.ts';
@@ -25,7 +26,9 @@ export interface ReplyInput {
   /** Why the operations were rejected, when they were. */
   rejection?: string;
   /** The change request a submit opened, or why it could not. */
-  submitted?: { ok: true; id: string; state: string } | { ok: false; reason: string };
+  submitted?:
+    | { ok: true; id: string; state: string; revision: number; outcome: 'created' | 'revised' | 'unchanged' }
+    | { ok: false; reason: string };
 }
 
 export function formatUsd(value: number): string {
@@ -72,7 +75,14 @@ export function composeReply(input: ReplyInput): string {
       break;
     case 'submit':
       if (input.submitted?.ok) {
-        lines.push(`Submitted for review: change request ${input.submitted.id} (${input.submitted.state}).`);
+        const { id, state, revision, outcome } = input.submitted;
+        lines.push(
+          outcome === 'revised'
+            ? `Revised change request ${id}: revision ${revision} is up for review (${state}); earlier approvals were dismissed.`
+            : outcome === 'unchanged'
+              ? `Already submitted: change request ${id} has this proposal as revision ${revision} (${state}).`
+              : `Submitted for review: change request ${id} (${state}).`,
+        );
         break;
       }
       if (input.submitted && !input.submitted.ok) {
@@ -96,7 +106,7 @@ export function composeReply(input: ReplyInput): string {
   const showsProposal = proposal && input.outcome !== 'answered' && input.outcome !== 'smalltalk';
   if (showsProposal && proposal.architecture.components.length > 0) {
     if (proposal.cost) {
-      lines.push(`Estimated cost: ${formatUsd(proposal.cost.monthlyTotal)}/month${costDelta(proposal)}.`);
+      lines.push(`Estimated cost: ${costText(proposal.cost, formatUsd)}${costDelta(proposal)}.`);
     }
     const blocking = proposal.findings.filter(isBlocking);
     if (blocking.length > 0) {
@@ -124,6 +134,6 @@ export function composeReply(input: ReplyInput): string {
 
 function costDelta(proposal: Proposal): string {
   const delta = proposal.diff.cost?.monthlyDelta;
-  if (delta === undefined || delta === 0 || proposal.diff.newStack) return '';
+  if (delta === undefined || delta === null || delta === 0 || proposal.diff.newStack) return '';
   return ` (${delta > 0 ? '+' : '−'}${formatUsd(Math.abs(delta))} vs. deployed)`;
 }

@@ -44,7 +44,7 @@ export type Submitter = (input: {
   actor: AuthUser;
   channel: Channel;
   requestId?: string | undefined;
-}) => Promise<{ id: string; state: string }>;
+}) => Promise<{ id: string; state: string; revision: number; outcome: 'created' | 'revised' | 'unchanged' }>;
 
 /** Longest message a turn accepts, in characters. */
 export const MAX_MESSAGE_CHARS = 4000;
@@ -300,7 +300,7 @@ export class ConversationService {
           channel: input.channel ?? record.channel,
           requestId: input.requestId,
         });
-        submitted = { ok: true, id: created.id, state: created.state };
+        submitted = { ok: true, ...created };
       } catch (error) {
         const status = (error as { status?: unknown }).status;
         if (typeof status !== 'number' || status >= 500) throw error;

@@ -25,12 +25,18 @@ async function conversationsPlugin(app: FastifyInstance, options: ConversationsP
   app.log.info({ planner: planner.name }, 'conversation planner');
   const submitter: Submitter | undefined = app.hasDecorator('changeRequests')
     ? async ({ proposalId, actor, channel, requestId }) => {
-        const created = await app.changeRequests.create(
+        // Submit revises the stack's open request (same conversation) instead of opening a second one.
+        const done = await app.changeRequests.submit(
           { user: actor, requestId },
           { proposalId, channel },
           null,
         );
-        return { id: created.body.id, state: created.body.state };
+        return {
+          id: done.body.id,
+          state: done.body.state,
+          revision: done.body.revision,
+          outcome: done.outcome,
+        };
       }
     : undefined;
   app.decorate(

@@ -1,4 +1,5 @@
 import type { TurnResult } from './conversation-service.ts';
+import { costText } from '../proposal/cost-summary.ts';
 
 const SEVERITY_MARK = { error: '✗', warning: '!', info: 'i' } as const;
 
@@ -19,7 +20,7 @@ export function renderTurnText(turn: Pick<TurnResult, 'reply' | 'proposal' | 'pl
     }
     if (failing.length > 8) lines.push(`  … and ${failing.length - 8} more`);
     for (const fix of proposal.fixesApplied) lines.push(`  ✓ fixed: ${fix.description} (${fix.target})`);
-    if (proposal.cost) lines.push(`Cost: $${proposal.cost.monthlyTotal.toFixed(2)}/month`);
+    if (proposal.cost) lines.push(`Cost: ${costText(proposal.cost, (usd) => `$${usd.toFixed(2)}`)}`);
     lines.push(
       `Diff: ${proposal.diff.summaryLine}${proposal.stackName ? ` (stack ${proposal.stackName})` : ' (new stack)'}`,
     );

@@ -28,10 +28,22 @@ export interface CostAssumption {
 
 export interface CostEstimate {
   currency: 'USD';
+  /**
+   * The sum of the priced resources. When `unpriced` is not empty this is only a lower bound: the cost is
+   * unknown (`complete: false`), and every consumer says so instead of showing this number as the cost.
+   */
   total: number;
+  /** True when every resource has a price (or is free, or excluded by a stated usage assumption). */
+  complete: boolean;
   byComponent: Record<string, number>;
   resources: PricedResource[];
+  /** Resources the price table has no price for (type, class or size): never counted as zero. */
   unpriced: UnpricedResource[];
+  /**
+   * Resources whose cost depends only on a volume nobody can know in advance (log ingestion, archived events):
+   * left out of the total by a stated assumption, listed so a reviewer sees them.
+   */
+  notEstimated: UnpricedResource[];
   assumptions: CostAssumption[];
   priceTable: { version: string; source: string; date: string; region: string };
 }

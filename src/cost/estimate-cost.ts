@@ -24,7 +24,8 @@ const round = (value: number, digits: number): number => {
 /**
  * Estimate the monthly on-demand cost of a template expanded from an architecture: each resource priced
  * from the committed price table and its component's params (usage assumptions are params too, so they
- * can be overridden); resources without a price are listed as unpriced, never counted as zero.
+ * can be overridden); resources without a price are listed as unpriced, never counted as zero: the estimate
+ * is then incomplete and its total only a lower bound.
  */
 export function estimateCost(
   architecture: Architecture,
@@ -42,6 +43,7 @@ export function estimateCost(
   const params = new Map<string, ResolvedParams>(resolved.map((r) => [r.component.id, r.params]));
   const resources: PricedResource[] = [];
   const unpriced: UnpricedResource[] = [];
+  const notEstimated: UnpricedResource[] = [];
   const byComponent: Record<string, number> = {};
   for (const component of [...architecture.components].map((c) => c.id).sort()) byComponent[component] = 0;
   for (const logicalId of Object.keys(template.Resources).sort()) {
@@ -81,6 +83,10 @@ export function estimateCost(
       unpriced.push({ logicalId, type: resource.Type, component, reason: result.unpriced });
       continue;
     }
+    if ('notEstimated' in result) {
+      notEstimated.push({ logicalId, type: resource.Type, component, reason: result.notEstimated });
+      continue;
+    }
     if (!Number.isFinite(result.monthly)) {
       unpriced.push({
         logicalId,
@@ -102,9 +108,11 @@ export function estimateCost(
   return {
     currency: 'USD',
     total,
+    complete: unpriced.length === 0,
     byComponent,
     resources,
     unpriced,
+    notEstimated,
     assumptions: assumptions(architecture, resolved, region, table),
     priceTable: { version: table.version, source: table.source, date: table.date, region },
   };
@@ -122,7 +130,7 @@ function assumptions(
       param: null,
       value: table.hoursPerMonth,
       isDefault: true,
-      text: `${table.hoursPerMonth} hours per month; on-demand list prices; no free tier, savings plans or reserved capacity; data transfer out of AWS not included unless stated`,
+      text: `${table.hoursPerMonth} hours per month; on-demand list prices; no free tier, savings plans or reserved capacity; data transfer out of AWS and log volume not included unless stated`,
     },
   ];
   if (region !== architecture.region) {

@@ -10,7 +10,15 @@ export interface PricingInput {
   hours: number;
 }
 
-export type PriceResult = { monthly: number; basis: string } | { unpriced: string };
+/**
+ * A resource's monthly price; `unpriced` when the table has no price for it (the estimate is then unknown);
+ * `notEstimated` when its cost depends only on a volume no one states (logs), which the estimate says it
+ * leaves out.
+ */
+export type PriceResult =
+  | { monthly: number; basis: string }
+  | { unpriced: string }
+  | { notEstimated: string };
 
 const n = (value: unknown): number => (typeof value === 'number' ? value : Number(value));
 const fmt = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 6 });
@@ -115,7 +123,7 @@ export const PRICERS: Readonly<Record<string, (input: PricingInput) => PriceResu
     };
   },
   'AWS::S3::Bucket': ({ params, prices, role }) => {
-    if (role !== 'bucket') return { unpriced: 'log bucket: cost depends on log volume (not estimated)' };
+    if (role !== 'bucket') return { notEstimated: 'log bucket: cost depends on log volume' };
     const storage = n(params.storage_gb);
     const gets = params.requests_per_month === undefined ? 0 : n(params.requests_per_month);
     const puts = gets / 10;
@@ -295,10 +303,10 @@ export const PRICERS: Readonly<Record<string, (input: PricingInput) => PriceResu
     };
   },
   'AWS::Logs::LogGroup': () => ({
-    unpriced: 'CloudWatch Logs ingestion and storage depend on log volume (not estimated)',
+    notEstimated: 'CloudWatch Logs ingestion and storage depend on log volume',
   }),
-  'AWS::EC2::FlowLog': () => ({ unpriced: 'flow log ingestion depends on traffic volume (not estimated)' }),
-  'AWS::Events::Archive': () => ({ unpriced: 'archive storage depends on event volume (not estimated)' }),
+  'AWS::EC2::FlowLog': () => ({ notEstimated: 'flow log ingestion depends on traffic volume' }),
+  'AWS::Events::Archive': () => ({ notEstimated: 'archive storage depends on event volume' }),
   ...INTEGRATION_PRICERS,
 };
 

@@ -31,10 +31,16 @@ import { unifiedLineDiff } from './unified-line-diff.ts';
 import { valueDifferences } from './value-differences.ts';
 
 export interface DiffTemplatesOptions {
-  /** Monthly cost estimate (USD) of the stack before the change; 0 is assumed for a new stack. */
-  costBefore?: number;
-  /** Monthly cost estimate (USD) after the change. */
-  costAfter?: number;
+  /**
+   * Monthly cost estimate (USD) of the stack before the change; 0 is assumed for a new stack; null when it is
+   * unknown (something in it has no price).
+   */
+  costBefore?: number | null;
+  /** Monthly cost estimate (USD) after the change; null when unknown (something has no price). */
+  costAfter?: number | null;
+  /** What the estimates could not price (`LogicalId (Type): reason`), before and after. */
+  unpricedBefore?: readonly string[];
+  unpricedAfter?: readonly string[];
   /** Labels of the unified diff headers; `baseline` and `proposed` by default. */
   labels?: { before: string; after: string };
   /** `after` as `renderYaml` writes it, when the caller has rendered it already. */
@@ -270,10 +276,14 @@ function costDeltaOf(newStack: boolean, options: DiffTemplatesOptions): CostDelt
   const after = options.costAfter;
   const before = options.costBefore ?? (newStack ? 0 : undefined);
   if (after === undefined || before === undefined) return null;
+  const unpriced = { before: [...(options.unpricedBefore ?? [])], after: [...(options.unpricedAfter ?? [])] };
+  // An unknown side (null, or something unpriced) makes the figure and the delta unknown: never a lower number.
+  const monthlyBefore = before === null || unpriced.before.length > 0 ? null : cents(before);
+  const monthlyAfter = after === null || unpriced.after.length > 0 ? null : cents(after);
   // The delta of the rounded figures, so that before + delta = after as displayed.
-  const monthlyBefore = cents(before);
-  const monthlyAfter = cents(after);
-  return { currency: 'USD', monthlyBefore, monthlyAfter, monthlyDelta: cents(monthlyAfter - monthlyBefore) };
+  const monthlyDelta =
+    monthlyBefore === null || monthlyAfter === null ? null : cents(monthlyAfter - monthlyBefore);
+  return { currency: 'USD', monthlyBefore, monthlyAfter, monthlyDelta, unpriced };
 }
 
 function cents(value: number): number {

@@ -13,3 +13,16 @@ export function formatUsd(value: number): string {
 export function formatUsdDelta(value: number): string {
   return value > 0 ? `+${formatUsd(value)}` : formatUsd(value);
 }
+
+/** A monthly figure, or `unknown` when something in it has no price (never the lower priced sum). */
+export function usdOrUnknown(value: number | null, suffix = ''): string {
+  return value === null ? 'unknown' : `${formatUsd(value)}${suffix}`;
+}
+
+/** The lines naming what the cost estimates could not price. */
+export function unpricedLines(unpriced: { before: readonly string[]; after: readonly string[] }): string[] {
+  return [
+    ...unpriced.before.map((u) => `unpriced before: ${u}`),
+    ...unpriced.after.map((u) => `unpriced: ${u}`),
+  ];
+}

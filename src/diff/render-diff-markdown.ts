@@ -1,4 +1,4 @@
-import { formatUsd, formatUsdDelta, formatValue } from './format-value.ts';
+import { formatUsdDelta, formatValue, unpricedLines, usdOrUnknown } from './format-value.ts';
 import type { ResourceAction, StackDiff } from './stack-diff.ts';
 
 export interface RenderDiffMarkdownOptions {
@@ -119,7 +119,8 @@ export function renderDiffMarkdown(diff: StackDiff, options: RenderDiffMarkdownO
       '',
       '| Before | After | Delta |',
       '|---|---|---|',
-      `| ${formatUsd(diff.cost.monthlyBefore)}/mo | ${formatUsd(diff.cost.monthlyAfter)}/mo | ${formatUsdDelta(diff.cost.monthlyDelta)}/mo |`,
+      `| ${usdOrUnknown(diff.cost.monthlyBefore, '/mo')} | ${usdOrUnknown(diff.cost.monthlyAfter, '/mo')} | ${diff.cost.monthlyDelta === null ? 'unknown' : `${formatUsdDelta(diff.cost.monthlyDelta)}/mo`} |`,
+      ...unpricedLines(diff.cost.unpriced).map((l) => `- ${l}`),
     );
   }
   if ((options.unified ?? true) && diff.unifiedDiff !== '') {

@@ -1,4 +1,4 @@
-import { formatUsd, formatUsdDelta, formatValue } from './format-value.ts';
+import { formatUsdDelta, formatValue, unpricedLines, usdOrUnknown } from './format-value.ts';
 import type { ResourceAction, StackDiff } from './stack-diff.ts';
 
 export interface RenderDiffTextOptions {
@@ -113,7 +113,8 @@ export function renderDiffText(diff: StackDiff, options: RenderDiffTextOptions =
   if (diff.cost) {
     lines.push(
       '',
-      `Monthly cost: ${formatUsd(diff.cost.monthlyBefore)} -> ${formatUsd(diff.cost.monthlyAfter)} (${formatUsdDelta(diff.cost.monthlyDelta)})`,
+      `Monthly cost: ${usdOrUnknown(diff.cost.monthlyBefore)} -> ${usdOrUnknown(diff.cost.monthlyAfter)} (${diff.cost.monthlyDelta === null ? 'change unknown' : formatUsdDelta(diff.cost.monthlyDelta)})`,
+      ...unpricedLines(diff.cost.unpriced).map((l) => `  ${l}`),
     );
   }
   if (options.unified && diff.unifiedDiff !== '') {

@@ -78,9 +78,10 @@ export const stackDiffSchema = z
     cost: z
       .object({
         currency: z.literal('USD'),
-        monthlyBefore: z.number(),
-        monthlyAfter: z.number(),
-        monthlyDelta: z.number(),
+        monthlyBefore: z.number().nullable(),
+        monthlyAfter: z.number().nullable(),
+        monthlyDelta: z.number().nullable(),
+        unpriced: z.object({ before: z.array(z.string()), after: z.array(z.string()) }),
       })
       .nullable(),
     unifiedDiff: z.string(),

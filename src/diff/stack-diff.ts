@@ -96,10 +96,15 @@ export interface NamedChange {
 
 export interface CostDelta {
   currency: 'USD';
-  /** Monthly estimate before and after, and after minus before, rounded to cents. */
-  monthlyBefore: number;
-  monthlyAfter: number;
-  monthlyDelta: number;
+  /** Monthly estimate before and after, and after minus before, rounded to cents; null when unknown. */
+  monthlyBefore: number | null;
+  monthlyAfter: number | null;
+  monthlyDelta: number | null;
+  /**
+   * What the estimates could not price, before and after (`LogicalId (Type): reason`). A side with anything
+   * here has a null (unknown) figure, and so has the delta.
+   */
+  unpriced: { before: string[]; after: string[] };
 }
 
 export interface DiffSummary {

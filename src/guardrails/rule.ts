@@ -134,7 +134,13 @@ export interface ArchitectureContext<P> {
 
 /** A monthly cost estimate in USD of an architecture, for budget rules. */
 export interface ArchitectureCost {
+  /** The sum of what could be priced: the whole cost only when `unpriced` is empty. */
   readonly total: number;
+  /**
+   * This architecture's resources without a price (`LogicalId (Type): reason`): the cost is then unknown, and
+   * a budget rule that the priced part does not already break answers `unknown`, never `pass`.
+   */
+  readonly unpriced?: readonly string[];
   readonly byComponent: Readonly<Record<string, number>>;
   /** What the team already runs elsewhere, when the caller knows (budget rules). */
   readonly team?: TeamDeployedCost;

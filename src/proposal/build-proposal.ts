@@ -68,7 +68,8 @@ export function buildProposal(
     ...(costTotal
       ? {
           cost: {
-            total: costTotal.monthlyTotal,
+            total: costTotal.pricedTotal,
+            unpriced: costTotal.unpriced,
             byComponent: costTotal.byComponent,
             ...(input.teamCost ? { team: input.teamCost } : {}),
           },
@@ -143,7 +144,7 @@ export function buildProposal(
   const diff: StackDiff = diffTemplates(input.baseline, canonical, {
     afterYaml: rendered.yaml,
     ...(input.baselineCost === undefined ? {} : { costBefore: input.baselineCost }),
-    ...(cost ? { costAfter: cost.monthlyTotal } : {}),
+    ...(cost ? { costAfter: cost.monthlyTotal, unpricedAfter: cost.unpriced } : {}),
   });
   const diffed = performance.now();
 

@@ -43,7 +43,11 @@ async function stackCost(
   if (baseline.changeRequestId !== null) {
     const stored = await storedCost(db, baseline.changeRequestId);
     if (stored !== null) {
-      return { stackName, monthly: stored.monthlyTotal, unpriced: listed(stored.detail?.unpriced ?? []) };
+      return {
+        stackName,
+        monthly: stored.pricedTotal ?? stored.monthlyTotal ?? 0,
+        unpriced: listed(stored.detail?.unpriced ?? []),
+      };
     }
   }
   const template = await getBaselineVersion(db, stackName, baseline.version);
@@ -53,7 +57,10 @@ async function stackCost(
 }
 
 /** The cost the change request that applied a baseline showed for its applied revision, when it had one. */
-async function storedCost(db: Db, changeRequestId: string): Promise<CostSummary | null> {
+async function storedCost(
+  db: Db,
+  changeRequestId: string,
+): Promise<(Omit<CostSummary, 'pricedTotal'> & { pricedTotal?: number }) | null> {
   const row = await db
     .selectFrom('change_request_revisions as r')
     .innerJoin('change_requests as c', (join) =>
@@ -62,6 +69,9 @@ async function storedCost(db: Db, changeRequestId: string): Promise<CostSummary 
     .select('r.cost')
     .where('r.change_request_id', '=', changeRequestId)
     .executeTakeFirst();
-  const cost = row?.cost as CostSummary | null | undefined;
-  return cost && typeof cost.monthlyTotal === 'number' ? cost : null;
+  // Costs stored before unpriced resources made the total unknown have no pricedTotal.
+  const cost = row?.cost as (Omit<CostSummary, 'pricedTotal'> & { pricedTotal?: number }) | null | undefined;
+  return cost && (typeof cost.pricedTotal === 'number' || typeof cost.monthlyTotal === 'number')
+    ? cost
+    : null;
 }

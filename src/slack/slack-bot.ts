@@ -7,8 +7,15 @@ import { ConversationConflictError } from '../conversations/conversation-conflic
 import type { TurnResult } from '../conversations/conversation-service.ts';
 import { AppError } from '../errors/app-error.ts';
 import { hasRole, type AuthUser } from '../identity/roles.ts';
+import { loadRevisionDiff } from '../change-requests/revision-diff/load-revision-diff.ts';
 import { parseJson } from '../json/parse-json.ts';
-import { ACTIONS, REASON_BLOCK, REASON_INPUT, REASON_MODAL_CALLBACK } from './blocks/action-ids.ts';
+import {
+  ACTIONS,
+  REASON_BLOCK,
+  REASON_INPUT,
+  REASON_MODAL_CALLBACK,
+  reviewButtonValue,
+} from './blocks/action-ids.ts';
 import { escapeMrkdwn } from './blocks/mrkdwn.ts';
 import { proposalBlocks } from './blocks/proposal-blocks.ts';
 import { type ReasonAction, reasonModal } from './blocks/reason-modal.ts';
@@ -305,11 +312,13 @@ export class SlackBot {
           return;
         }
         const kind: ReasonAction = action.action_id === ACTIONS.reject ? 'reject' : 'request_changes';
+        const { id, revision } = reviewButtonValue(action.value);
         await this.client.views.open({
           trigger_id: payload.trigger_id,
           view: reasonModal({
             action: kind,
-            changeRequestId: action.value,
+            changeRequestId: id,
+            ...(revision === undefined ? {} : { revision }),
             channel: channel ?? '',
             messageTs: messageTs ?? '',
           }),
@@ -335,24 +344,34 @@ export class SlackBot {
     try {
       switch (actionId) {
         case ACTIONS.submit: {
-          const created = await this.app.changeRequests.create(
+          // Submit revises the stack's open request (the review message is updated in place) or opens one.
+          const done = await this.app.changeRequests.submit(
             ctx,
             { proposalId: value, channel: 'slack' },
             { key: `slack-submit:${value}` },
           );
-          if (channel && threadTs && !created.replayed) {
-            const cr = created.body;
+          if (channel && threadTs && !done.replayed) {
+            const cr = done.body;
             const review = this.settings.reviewChannel ? ` in <#${this.settings.reviewChannel}>` : '';
+            const what =
+              done.outcome === 'revised'
+                ? `:arrows_counterclockwise: Revision ${cr.revision} submitted${review}`
+                : done.outcome === 'unchanged'
+                  ? `:information_source: Already submitted as revision ${cr.revision}${review}`
+                  : `:inbox_tray: Submitted for review${review}`;
             await this.poster.send('chat.postMessage', {
               channel,
               thread_ts: threadTs,
-              text: `:inbox_tray: Submitted for review${review}: *${escapeMrkdwn(cr.title)}*, risk ${cr.risk.level} (${cr.approvals.status.missing.join('; ') || 'no approvals missing'}). I will tell you here when it is decided.`,
+              text: `${what}: *${escapeMrkdwn(cr.title)}*, risk ${cr.risk.level} (${cr.approvals.status.missing.join('; ') || 'no approvals missing'}). I will tell you here when it is decided.`,
             });
           }
           return;
         }
         case ACTIONS.approve: {
-          await this.app.changeRequests.approve(ctx, value, {}, null);
+          // The button names the revision it was rendered for: a click on a message older than a revision
+          // is refused (409) instead of approving what the reviewer never saw.
+          const { id, revision } = reviewButtonValue(value);
+          await this.app.changeRequests.approve(ctx, id, { revision }, null);
           return;
         }
         case ACTIONS.undo: {
@@ -400,7 +419,7 @@ export class SlackBot {
       };
     const user = await this.person(payload.user.id, state.data.channel || null);
     try {
-      const input = { reason };
+      const input = { reason, revision: state.data.revision };
       if (state.data.action === 'reject')
         await this.app.changeRequests.reject({ user }, state.data.changeRequestId, input);
       else await this.app.changeRequests.requestChanges({ user }, state.data.changeRequestId, input);
@@ -429,7 +448,8 @@ export class SlackBot {
     if (event.type === 'commented' || event.type === 'apply_started') return;
     if (isFollowedBySameCommit(event)) return;
     const cr = await this.app.changeRequests.get(event.changeRequest.id);
-    const blocks = reviewBlocks(reviewView(cr, event));
+    const changes = cr.revision > 1 ? await loadRevisionDiff(this.app.db, cr.id, {}) : null;
+    const blocks = reviewBlocks(reviewView(cr, event, changes));
     const text = `Change request: ${cr.title} (${cr.state.replace('_', ' ')})`;
     if (event.type === 'created') {
       if (this.settings.reviewChannel) {
@@ -469,6 +489,7 @@ function isFollowedBySameCommit(event: ChangeEvent): boolean {
 const ReasonState = z.object({
   action: z.enum(['reject', 'request_changes']),
   changeRequestId: z.string().min(1),
+  revision: z.number().int().min(1).optional(),
   channel: z.string(),
   messageTs: z.string(),
 });

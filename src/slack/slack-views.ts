@@ -1,5 +1,8 @@
 import type { ChangeRequest } from '../change-requests/change-request.ts';
 import { summaryOf } from '../change-requests/change-request-repository.ts';
+import { renderRevisionDiff } from '../change-requests/revision-diff/render-revision-diff.ts';
+import type { RevisionDiff } from '../change-requests/revision-diff/revision-diff.ts';
+import { unpricedOf } from '../change-requests/service/freeze-proposal.ts';
 import type { ChangeEvent } from '../change-requests/notifier.ts';
 import type { TurnResult } from '../conversations/conversation-service.ts';
 import type { ResourceDiff, StackDiff } from '../diff/stack-diff.ts';
@@ -48,7 +51,6 @@ export function findingViews(findings: readonly Finding[]): FindingView[] {
 }
 
 export function proposalView(turn: TurnResult, proposal: Proposal): ProposalView {
-  const detail = proposal.cost?.detail;
   return {
     proposalId: proposal.id,
     conversationId: turn.conversationId,
@@ -63,8 +65,8 @@ export function proposalView(turn: TurnResult, proposal: Proposal): ProposalView
       description: f.description,
       subject: f.target,
     })),
-    monthlyCost: proposal.cost?.monthlyTotal ?? 0,
-    unpricedResources: detail?.unpriced.length ?? 0,
+    monthlyCost: proposal.cost ? proposal.cost.monthlyTotal : null,
+    unpriced: proposal.cost?.unpriced ?? [],
     diff: diffView(proposal.diff),
     canSubmit: proposal.summary.blocking === 0 && proposal.architecture.components.length > 0,
   };
@@ -79,7 +81,11 @@ const DECIDED: Partial<Record<ChangeRequest['state'], Exclude<ReviewDecision['st
   closed: 'closed',
 };
 
-export function reviewView(cr: ChangeRequest, event: ChangeEvent | null): ReviewView {
+export function reviewView(
+  cr: ChangeRequest,
+  event: ChangeEvent | null,
+  changes: RevisionDiff | null = null,
+): ReviewView {
   const decided = DECIDED[cr.state];
   let decision: ReviewDecision = { state: 'pending' };
   if (decided) {
@@ -93,6 +99,7 @@ export function reviewView(cr: ChangeRequest, event: ChangeEvent | null): Review
   const summary = summaryOf(cr);
   const view: ReviewView = {
     changeRequestId: cr.id,
+    revision: cr.revision,
     title: summary.title,
     requester: summary.authorName,
     stack: summary.stackName,
@@ -106,9 +113,17 @@ export function reviewView(cr: ChangeRequest, event: ChangeEvent | null): Review
     findings: findingViews(
       (cr.snapshot.findings as Finding[]).filter((f) => f.status !== 'waived' || f.severity === 'error'),
     ),
-    monthlyCost: cost?.monthlyTotal ?? 0,
+    monthlyCost: cost ? cost.monthlyTotal : null,
+    unpriced: unpricedOf(cost),
     decision,
   };
   if (diff?.cost) view.costDelta = diff.cost.monthlyDelta;
+  if (changes !== null && changes.from !== changes.to) {
+    view.revisionChanges = {
+      from: changes.from,
+      to: changes.to,
+      lines: renderRevisionDiff(changes).trimEnd().split('\n').slice(1),
+    };
+  }
   return view;
 }

@@ -205,7 +205,9 @@ export class StacksService {
     if (!hasRole(user, ['reviewer', 'policy_admin']) && (team === null || !user.teams.includes(team))) {
       throw new ForbiddenError(`proposal ${proposalId} belongs to ${team ? `team ${team}` : 'no team'}`);
     }
-    const cost = proposal.cost ? { costAfter: proposal.cost.monthlyTotal } : {};
+    const cost = proposal.cost
+      ? { costAfter: proposal.cost.monthlyTotal, unpricedAfter: proposal.cost.unpriced }
+      : {};
     return this.diff(name, proposal.template, cost);
   }
 
@@ -213,7 +215,7 @@ export class StacksService {
   async diff(
     name: string,
     proposed: string | Record<string, unknown>,
-    cost: { costBefore?: number; costAfter?: number } = {},
+    cost: { costBefore?: number; costAfter?: number | null; unpricedAfter?: readonly string[] } = {},
   ): Promise<StackDiffResult> {
     const template = await this.templateOf(proposed);
     const baseline = await this.resolveBaseline(name);

@@ -5,7 +5,7 @@ import { describeStack } from '../../src/aws/get-deployed-template.ts';
 import type { Config } from '../../src/config/config.ts';
 import { type CfnStandIn, startCfnStandIn } from '../support/cfn-stand-in.ts';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.ts';
-import { act, baselineOf, call, get, submit, waitFor } from './support/api.ts';
+import { act, baselineOf, call, get, revise, submit, waitFor } from './support/api.ts';
 import { propose, say, warmUp } from './support/proposals.ts';
 
 const QUEUE = 'I need an SQS queue';
@@ -73,8 +73,6 @@ describe('APPLY_MODE=export', () => {
 
   it('hands over a bundle, holds the stack lock, and moves the baseline only when marked applied', async () => {
     const { cr } = await approvedRequest(t, p, 'exports', 'billing');
-    const second = await approvedRequest(t, p, 'exports', 'billing');
-    expect(second.cr.stack.name).toBe(cr.stack.name);
 
     const applied = await act(t, p.dev, cr.id, 'apply');
     expect(applied.status).toBe(200);
@@ -95,13 +93,16 @@ describe('APPLY_MODE=export', () => {
     ]);
     expect(await baselineOf(t, p.dev, cr.stack.name)).toBeNull();
 
-    const locked = await act(t, p.dev, second.cr.id, 'apply');
-    expect(locked.status).toBe(409);
-    expect(locked.body).toMatchObject({
-      type: 'https://infra-copilot.dev/problems/stack-locked',
-      holder: { changeRequestId: cr.id, lockedBy: p.dev.user.name, title: cr.title },
+    // While it applies, the stack's one open request is this one: a second is refused, naming it.
+    const other = await propose(t, p.dev, { team: 'exports', environment: 'dev', app: 'billing' }, QUEUE);
+    const refused = await submit(t, p.dev, { proposalId: other.proposalId });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      type: 'https://infra-copilot.dev/problems/open-change-request',
+      stackName: cr.stack.name,
+      openChangeRequest: { id: cr.id, state: 'applying', revision: 1 },
+      revisePath: `/v1/change-requests/${cr.id}/revisions`,
     });
-    expect((await get(t, p.dev, second.cr.id)).state).toBe('approved');
 
     const byDev = await act(t, p.dev, cr.id, 'mark-applied');
     expect(byDev.status).toBe(403);
@@ -110,7 +111,14 @@ describe('APPLY_MODE=export', () => {
     expect(done.body).toMatchObject({ state: 'applied', lock: null, apply: { status: 'succeeded' } });
     expect(await baselineOf(t, p.dev, cr.stack.name)).toEqual(cr.snapshot.template);
 
-    // The other request was diffed against the stack before this apply: it must be revised first.
+    // Applied, the stack has no open request: the next one opens. When the baseline then moves under it
+    // (a reviewer imports the deployed template), its diff is stale and apply refuses it.
+    const second = await approvedRequest(t, p, 'exports', 'billing');
+    expect(second.cr.stack.name).toBe(cr.stack.name);
+    const imported = await call(t, p.reviewer, 'POST', `/v1/stacks/${cr.stack.name}/baseline/import`, {
+      template: { Resources: { Other: { Type: 'AWS::SQS::Queue' } } },
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBeLessThan(300);
     const stale = await act(t, p.dev, second.cr.id, 'apply');
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ type: 'https://infra-copilot.dev/problems/stale-baseline' });
@@ -255,9 +263,11 @@ describe('APPLY_MODE=execute against the CloudFormation stand-in', { timeout: 60
 
     cfn.scriptExecution(cr.stack.name, { kind: 'succeed' });
     const next = await say(t, p.dev, conversationId, 'add an SNS topic for wallet events');
-    const created = await submit(t, p.dev, { proposalId: next.proposalId });
-    expect(created.status).toBe(201);
-    const cr2 = created.body;
+    // The failed request is still the stack's open one: the new proposal becomes its next revision.
+    const revised = await revise(t, p.dev, cr.id, next.proposalId);
+    expect(revised.status).toBe(200);
+    const cr2 = revised.body;
+    expect(cr2).toMatchObject({ id: cr.id, revision: 2, state: 'open' });
     // The rolled-back stack holds nothing: the new request is diffed as a new stack.
     expect(cr2.snapshot.diff).toMatchObject({ newStack: true });
     await act(t, p.reviewer, cr2.id, 'approve');
@@ -286,6 +296,8 @@ describe('APPLY_MODE=execute against the CloudFormation stand-in', { timeout: 60
     const trail = audit.body.entries.map((e) => [e.action, e.actor.name, e.summary.stackStatus ?? null]);
     expect(trail.filter(([action]) => String(action).startsWith('change_request.apply')).reverse()).toEqual([
       ['change_request.apply', p.dev.user.name, null],
+      ['change_request.apply_failed', p.dev.user.name, 'ROLLBACK_COMPLETE'],
+      ['change_request.apply', p.dev.user.name, null],
       ['change_request.apply_stack_delete', p.dev.user.name, 'ROLLBACK_COMPLETE'],
       ['change_request.apply_stack_deleted', p.dev.user.name, 'DELETE_COMPLETE'],
     ]);
@@ -299,6 +311,7 @@ describe('APPLY_MODE=execute against the CloudFormation stand-in', { timeout: 60
 
     const topic = await say(t, p.dev, conversationId, 'add an SNS topic for rebate events');
     const cr2 = (await submit(t, p.dev, { proposalId: topic.proposalId })).body;
+    expect(cr2.id).not.toBe(cr.id);
     await act(t, p.reviewer, cr2.id, 'approve');
     cfn.scriptExecution(cr.stack.name, { kind: 'rollback', reason: 'Topic limit exceeded' });
     await act(t, p.dev, cr2.id, 'apply');
@@ -307,7 +320,8 @@ describe('APPLY_MODE=execute against the CloudFormation stand-in', { timeout: 60
     cfn.scriptExecution(cr.stack.name, { kind: 'succeed' });
 
     const again = await say(t, p.dev, conversationId, 'add an SNS topic for rebate alerts');
-    const cr3 = (await submit(t, p.dev, { proposalId: again.proposalId })).body;
+    const cr3 = (await revise(t, p.dev, cr2.id, again.proposalId)).body;
+    expect(cr3).toMatchObject({ id: cr2.id, revision: 2 });
     expect(cr3.snapshot.diff).toMatchObject({ newStack: false });
     await act(t, p.reviewer, cr3.id, 'approve');
     const deletes = cfn.count('DeleteStack');

@@ -76,8 +76,13 @@ describe('create', () => {
     const other = await submit(t, dev, { proposalId: p.proposalId, title: 'different' }, key);
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({ type: 'https://infra-copilot.dev/problems/idempotency-key-reused' });
+    // Without the key it is a second request for the same stack: refused, naming the open one.
     const third = await submit(t, dev, { proposalId: p.proposalId });
-    expect(third.body.id).not.toBe(one.body.id);
+    expect(third.status).toBe(409);
+    expect(third.body).toMatchObject({
+      type: 'https://infra-copilot.dev/problems/open-change-request',
+      openChangeRequest: { id: one.body.id },
+    });
   });
 
   it('refuses an unknown proposal and a stack of another team', async () => {
@@ -140,28 +145,102 @@ describe('revisions', () => {
 });
 
 describe('optimistic versions', () => {
-  it('a stale expectedVersion gives 409 with the current version, and nothing is lost', async () => {
+  it('every mutation moves the version on; a stale expectedVersion gives 409 naming both, and nothing is lost', async () => {
     const p = await newProposal();
     const cr = (await submit(t, dev, { proposalId: p.proposalId })).body;
     const commented = await call(t, dev, 'POST', `/v1/change-requests/${cr.id}/comments`, { body: 'ready' });
     expect(commented.status).toBe(201);
-    const asked = await act(t, reviewer, cr.id, 'request-changes', { reason: 'tag it', expectedVersion: 1 });
+    expect(commented.headers.etag).toBe('"2"');
+    const missed = await act(t, reviewer, cr.id, 'request-changes', { reason: 'tag it', expectedVersion: 1 });
+    expect(missed.status).toBe(409);
+    const asked = await act(t, reviewer, cr.id, 'request-changes', { reason: 'tag it', expectedVersion: 2 });
     expect(asked.status).toBe(200);
+    expect(asked.body.version).toBe(3);
     const stale = await act(t, dev, cr.id, 'close', { reason: 'never mind', expectedVersion: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({
       type: 'https://infra-copilot.dev/problems/version-conflict',
       expectedVersion: 1,
-      currentVersion: 2,
+      currentVersion: 3,
+      expectedRevision: 1,
+      currentRevision: 1,
     });
     const now = await get(t, dev, cr.id);
-    expect(now).toMatchObject({ state: 'changes_requested', version: 2 });
-    expect(now.comments.map((c) => c.body)).toEqual(['ready', 'tag it']);
+    expect(now).toMatchObject({ state: 'changes_requested', version: 3 });
+    expect(now.comments.map((c) => [c.body, c.revision, c.version])).toEqual([
+      ['ready', 1, 1],
+      ['tag it', 1, 2],
+    ]);
     const viaHeader = await act(t, dev, cr.id, 'close', {}, { 'if-match': '"1"' });
     expect(viaHeader.status).toBe(409);
-    const fresh = await act(t, dev, cr.id, 'close', {}, { 'if-match': '"2"' });
+    const fresh = await act(t, dev, cr.id, 'close', {}, { 'if-match': '"3"' });
     expect(fresh.status).toBe(200);
     expect(fresh.body.state).toBe('closed');
+  });
+
+  it('a revision moves the version on: an approval of the version or revision the reviewer saw is refused, naming both', async () => {
+    const p1 = await newProposal();
+    const cr = (await submit(t, dev, { proposalId: p1.proposalId })).body;
+    expect(cr).toMatchObject({ version: 1, revision: 1 });
+    const p2 = await say(t, dev, p1.conversationId, 'make the queue FIFO');
+    const revised = await call(t, dev, 'POST', `/v1/change-requests/${cr.id}/revisions`, {
+      proposalId: p2.proposalId,
+    });
+    expect(revised.body).toMatchObject({ version: 2, revision: 2 });
+    expect(revised.headers.etag).toBe('"2"');
+    expect(revised.body.revisions.map((r) => [r.revision, r.version])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+
+    const stale = await act(t, reviewer, cr.id, 'approve', {}, { 'if-match': '"1"' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      type: 'https://infra-copilot.dev/problems/version-conflict',
+      expectedVersion: 1,
+      currentVersion: 2,
+      expectedRevision: 1,
+      currentRevision: 2,
+    });
+    expect((stale.body as unknown as { detail: string }).detail).toContain('revision 2 was submitted since');
+    const staleRevision = await act(t, reviewer, cr.id, 'approve', { expectedRevision: 1 });
+    expect(staleRevision.status).toBe(409);
+    expect((await get(t, dev, cr.id)).approvals.records).toEqual([]);
+
+    const approved = await act(
+      t,
+      reviewer,
+      cr.id,
+      'approve',
+      { expectedRevision: 2, comment: 'FIFO is right' },
+      {
+        'if-match': '"2"',
+      },
+    );
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.approvals.records).toMatchObject([
+      { approverName: reviewer.user.name, revision: 2, version: 2 },
+    ]);
+    expect(approved.body.comments).toMatchObject([
+      {
+        kind: 'approve',
+        body: 'FIFO is right',
+        revision: 2,
+        version: 2,
+        author: { name: reviewer.user.name },
+      },
+    ]);
+    const audit = await call<{ entries: Array<{ action: string; summary: Record<string, unknown> }> }>(
+      t,
+      reviewer,
+      'GET',
+      `/v1/audit?subjectType=change_request&subjectId=${cr.id}&action=change_request.approve`,
+    );
+    expect(audit.body.entries[0]?.summary).toMatchObject({
+      revision: 2,
+      version: 2,
+      comment: 'FIFO is right',
+    });
   });
 });
 

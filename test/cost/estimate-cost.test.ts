@@ -22,8 +22,13 @@ describe('estimateCost', () => {
       region: 'us-east-1',
       date: PRICE_TABLE.date,
     });
-    // Log groups cost by volume: listed as unpriced, not counted as zero.
-    expect(cost.unpriced.map((u) => u.logicalId).sort()).toEqual(['ApiAccessLogGroup', 'OrdersFnLogGroup']);
+    // Log groups cost by volume: listed as not estimated (a stated assumption), not priced as zero.
+    expect(cost.notEstimated.map((u) => u.logicalId).sort()).toEqual([
+      'ApiAccessLogGroup',
+      'OrdersFnLogGroup',
+    ]);
+    expect(cost.unpriced).toEqual([]);
+    expect(cost.complete).toBe(true);
     expect(cost.resources.some((r) => r.logicalId === 'OrdersFnLogGroup')).toBe(false);
   });
 

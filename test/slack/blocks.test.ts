@@ -51,7 +51,7 @@ const proposal: ProposalView = {
   ],
   fixesApplied: [{ ruleId: 's3-bucket-versioning', description: 'enabled versioning', subject: 'Assets' }],
   monthlyCost: 1234.5,
-  unpricedResources: 2,
+  unpriced: [],
   diff: {
     summaryLine: '3 to add, 0 to change, 1 to replace, 1 to destroy',
     dangerous: ['destroy OldQueue (AWS::SQS::Queue)', 'replace OrdersDb (AWS::RDS::DBInstance)'],
@@ -67,8 +67,23 @@ describe('proposal blocks', () => {
     expect(text.indexOf('Warnings (1)')).toBeLessThan(text.indexOf('Advice (1)'));
     expect(text).toContain('(waived)');
     expect(text).toContain('Fixed for you automatically');
-    expect(text).toContain('$1,234.50/month (+2 unpriced resources)');
+    expect(text).toContain('*Cost:* $1,234.50/month');
     expect(text.indexOf('destroy OldQueue')).toBeLessThan(text.indexOf('add Api'));
+  });
+
+  it('says the cost is unknown and names what has no price, instead of showing the lower priced sum', () => {
+    const text = allText(
+      proposalBlocks({
+        ...proposal,
+        monthlyCost: null,
+        unpriced: ['OrdersDb (AWS::RDS::DBInstance): no list price for RDS instance class db.x9.huge'],
+      }),
+    );
+    expect(text).toContain('*Cost:* unknown: 1 resource(s) have no price');
+    expect(text).toContain(
+      'OrdersDb (AWS::RDS::DBInstance): no list price for RDS instance class db.x9.huge',
+    );
+    expect(text).not.toContain('$1,234.50');
   });
 
   it('escapes user text so it cannot inject Slack markup', () => {
@@ -102,6 +117,7 @@ describe('proposal blocks', () => {
 
 const review: ReviewView = {
   changeRequestId: 'cr1',
+  revision: 1,
   title: 'orders API',
   requester: 'dana',
   stack: 'payments-orders-prod',
@@ -110,6 +126,7 @@ const review: ReviewView = {
   diff: proposal.diff,
   findings: [],
   monthlyCost: 100,
+  unpriced: [],
   costDelta: -20,
   decision: { state: 'pending' },
 };
@@ -129,6 +146,26 @@ describe('review blocks', () => {
       expect(text).toContain(expected);
     }
     expect(buttons(blocks)).toEqual([ACTIONS.approve, ACTIONS.requestChanges, ACTIONS.reject]);
+  });
+
+  it('after a revision: names it, shows what changed since the previous one, and the buttons decide on it', () => {
+    const blocks = reviewBlocks({
+      ...review,
+      revision: 2,
+      revisionChanges: {
+        from: 1,
+        to: 2,
+        lines: ['Components:', '  changed db (postgres): instance_class db.t4g.micro → db.r6g.xlarge'],
+      },
+    });
+    const text = allText(blocks);
+    expect(text).toContain('Change request: orders API (revision 2)');
+    expect(text).toContain('What changed since revision 1');
+    expect(text).toContain('instance_class db.t4g.micro → db.r6g.xlarge');
+    const values = blocks
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => (b as { elements: Array<{ value?: string }> }).elements.map((e) => e.value));
+    expect(values).toEqual(['cr1@r2', 'cr1@r2', 'cr1@r2']);
   });
 
   it('replaces the buttons with the decision, who made it and why, once decided', () => {

@@ -84,6 +84,9 @@ function buttonValue(blocks: unknown[] | undefined, actionId: string): string | 
   return undefined;
 }
 
+/** The change request a review button decides on: its value is `<id>@r<revision>`. */
+const crIdOf = (value: string | undefined) => (value ?? '').split('@')[0] as string;
+
 const thread = (ts: string) => slack.messages.filter((m) => m.channel === TEAM_CHANNEL && m.thread_ts === ts);
 const idle = () => t.app.slack.bot.idle();
 
@@ -186,7 +189,9 @@ describe('Slack bot end to end (signed requests, real Web API client against a s
     expect(proposalId, 'the proposal offers Submit').toBeDefined();
     const review = await submit(root, second[1]);
     expect(review, 'a review message was posted').toBeDefined();
-    const crId = buttonValue(review?.blocks, ACTIONS.approve) as string;
+    const approveValue = buttonValue(review?.blocks, ACTIONS.approve) as string;
+    const crId = crIdOf(approveValue);
+    expect(approveValue).toBe(`${crId}@r1`);
     const cr = await t.app.changeRequests.get(crId);
     expect(cr.state).toBe('open');
     expect(cr.channel).toBe('slack');
@@ -195,7 +200,7 @@ describe('Slack bot end to end (signed requests, real Web API client against a s
     expect(thread(root).at(-1)?.text).toContain('Submitted for review');
 
     // The requester cannot approve their own request: an ephemeral explanation, nothing recorded.
-    await click('UDEV', ACTIONS.approve, crId, REVIEW_CHANNEL, review?.ts as string);
+    await click('UDEV', ACTIONS.approve, approveValue, REVIEW_CHANNEL, review?.ts as string);
     await idle();
     const refusal = slack.callsOf('chat.postEphemeral').find((c) => c.args.user === 'UDEV');
     expect(String(refusal?.args.text)).toMatch(/own|author|self/i);
@@ -203,8 +208,8 @@ describe('Slack bot end to end (signed requests, real Web API client against a s
 
     // Reviewers approve with the button: the review message is updated in place, the requester is told.
     const need = cr.approvals.status.required.approvals;
-    await click('UPOLICY', ACTIONS.approve, crId, REVIEW_CHANNEL, review?.ts as string);
-    if (need > 1) await click('UREVIEW', ACTIONS.approve, crId, REVIEW_CHANNEL, review?.ts as string);
+    await click('UPOLICY', ACTIONS.approve, approveValue, REVIEW_CHANNEL, review?.ts as string);
+    if (need > 1) await click('UREVIEW', ACTIONS.approve, approveValue, REVIEW_CHANNEL, review?.ts as string);
     await idle();
     expect((await t.app.changeRequests.get(crId)).state).toBe('approved');
     const updated = slack.messages.find((m) => m.channel === REVIEW_CHANNEL && m.ts === review?.ts);
@@ -220,14 +225,15 @@ describe('Slack bot end to end (signed requests, real Web API client against a s
   it('asks a reviewer for a reason in a modal and rejects with it; a developer gets an explanation instead', async () => {
     const { ts: root } = await mention('an S3 bucket with versioning, dev');
     const review = await submit(root);
-    const crId = buttonValue(review?.blocks, ACTIONS.reject) as string;
+    const rejectValue = buttonValue(review?.blocks, ACTIONS.reject) as string;
+    const crId = crIdOf(rejectValue);
 
-    await click('UDEV', ACTIONS.reject, crId, REVIEW_CHANNEL, review?.ts as string);
+    await click('UDEV', ACTIONS.reject, rejectValue, REVIEW_CHANNEL, review?.ts as string);
     await idle();
     expect(slack.callsOf('views.open')).toHaveLength(0);
     expect(String(slack.callsOf('chat.postEphemeral').at(-1)?.args.text)).toContain('Only reviewers');
 
-    await click('UREVIEW', ACTIONS.reject, crId, REVIEW_CHANNEL, review?.ts as string);
+    await click('UREVIEW', ACTIONS.reject, rejectValue, REVIEW_CHANNEL, review?.ts as string);
     const opened = slack.callsOf('views.open').at(-1);
     const view = opened?.args.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('review_reason');
@@ -290,8 +296,46 @@ describe('Slack bot end to end (signed requests, real Web API client against a s
     const delivered = await t.app.slack.poster.drain(new Date(Date.now() + 60_000));
     expect(delivered).toBe(queued.length);
     const review = slack.messages.filter((m) => m.channel === REVIEW_CHANNEL).at(-1);
-    const crId = buttonValue(review?.blocks, ACTIONS.approve) as string;
+    const crId = crIdOf(buttonValue(review?.blocks, ACTIONS.approve));
     expect((await t.app.changeRequests.get(crId)).snapshot.proposalId).toBe(proposalId);
+  });
+
+  it('after changes were requested, Submit revises the request: the review message is updated in place with what changed and its buttons back, and a click on the old revision is refused', async () => {
+    const { ts: root } = await mention('a Kinesis stream for clickstream events, dev');
+    const review = await submit(root);
+    const reviewsBefore = slack.messages.filter((m) => m.channel === REVIEW_CHANNEL).length;
+    const oldValue = buttonValue(review?.blocks, ACTIONS.approve) as string;
+    const crId = crIdOf(oldValue);
+    await t.app.changeRequests.requestChanges(
+      { user: (await t.app.identity.findUserByName('ureview'))! },
+      crId,
+      { reason: 'add a queue for the consumers' },
+    );
+    await idle();
+    expect(
+      buttonValue(slack.messages.find((m) => m.ts === review?.ts)?.blocks, ACTIONS.approve),
+    ).toBeUndefined();
+
+    await write('also add an SQS queue', { threadTs: root });
+    await submit(root);
+    const cr = await t.app.changeRequests.get(crId);
+    expect(cr).toMatchObject({ revision: 2, state: 'open' });
+    // No second request and no second review message: the first one was updated in place.
+    expect(slack.messages.filter((m) => m.channel === REVIEW_CHANNEL)).toHaveLength(reviewsBefore);
+    const updated = slack.messages.find((m) => m.ts === review?.ts);
+    const text = JSON.stringify(updated?.blocks);
+    expect(text).toContain('(revision 2)');
+    expect(text).toContain('What changed since revision 1');
+    expect(text).toMatch(/added [a-z-]+ \(queue\)/);
+    expect(buttonValue(updated?.blocks, ACTIONS.approve)).toBe(`${crId}@r2`);
+    expect(thread(root).at(-1)?.text).toContain('Revision 2 submitted');
+
+    // A click on a copy of the message from before the revision decides nothing.
+    await click('UREVIEW', ACTIONS.approve, oldValue, REVIEW_CHANNEL, review?.ts as string);
+    await idle();
+    expect((await t.app.changeRequests.get(crId)).approvals.records).toHaveLength(0);
+    const refusal = slack.callsOf('chat.postEphemeral').find((c) => c.args.user === 'UREVIEW');
+    expect(String(refusal?.args.text)).toContain('revision 2 was submitted since');
   });
 });
 

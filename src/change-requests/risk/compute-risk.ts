@@ -17,8 +17,9 @@ function formatUsd(amount: number): string {
 
 /**
  * The risk of a change, explained. High when the change destroys or replaces a stateful resource, broadens
- * permissions, newly exposes something to the internet, raises the monthly cost above the team threshold, or
- * relies on a waived `error` finding. Pure and deterministic.
+ * permissions, newly exposes something to the internet, raises the monthly cost above the team threshold (or
+ * its cost is unknown because something has no price: fail closed), or relies on a waived `error` finding.
+ * Pure and deterministic.
  */
 export function computeRisk(input: RiskInput, settings: RiskSettings = DEFAULT_RISK_SETTINGS): Risk {
   const reasons: RiskReason[] = [];
@@ -65,6 +66,15 @@ export function computeRisk(input: RiskInput, settings: RiskSettings = DEFAULT_R
     reasons.push({
       code: 'cost-over-threshold',
       message: `raises the monthly cost by ${formatUsd(delta)}, over the team threshold of ${formatUsd(settings.costThresholdUsd)}`,
+    });
+  }
+
+  const unpriced = input.unpriced ?? [];
+  if (unpriced.length > 0) {
+    const shown = unpriced.slice(0, 3).join('; ');
+    reasons.push({
+      code: 'cost-unknown',
+      message: `the monthly cost is unknown, so it may exceed the threshold: ${unpriced.length} resource(s) have no price (${shown}${unpriced.length > 3 ? '; …' : ''})`,
     });
   }
 

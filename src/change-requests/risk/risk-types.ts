@@ -12,6 +12,7 @@ export const RISK_REASON_CODES = [
   'permissions-broadened',
   'internet-exposure',
   'cost-over-threshold',
+  'cost-unknown',
   'waived-error-finding',
 ] as const;
 export type RiskReasonCode = (typeof RISK_REASON_CODES)[number];
@@ -48,6 +49,11 @@ export interface RiskInput {
   after: Readonly<Record<string, unknown>>;
   /** Monthly cost delta in USD, when known. */
   costDeltaMonthlyUsd: number | null;
+  /**
+   * What the estimate of the proposed template could not price (`OrdersDb (AWS::RDS::DBInstance): no list
+   * price for db.x9.huge`): the cost is then unknown, never the lower number without them.
+   */
+  unpriced?: readonly string[];
   findings: readonly {
     ruleId: string;
     severity: string;

@@ -4,7 +4,8 @@
  *
  *   infra-copilot chat [--team payments] [--env prod] [--title "checkout"] [--conversation <id>]
  *
- * In the chat: `/submit` opens a change request from the latest proposal, `/yaml` prints its template,
+ * In the chat: `/submit` opens a change request from the latest proposal (or revises the stack's open one),
+ * `/yaml` prints its template,
  * `/quit` (or end of input) leaves.
  */
 import { createInterface, type Interface } from 'node:readline';
@@ -87,17 +88,7 @@ export async function runChat(
       continue;
     }
     if (text === '/submit') {
-      if (!latest) out.write('No proposal yet.\n');
-      else {
-        const res = await api.request<{ id: string; status?: string }>('POST', '/v1/change-requests', {
-          proposalId: latest.id,
-        });
-        out.write(
-          res.status < 300
-            ? `Change request ${res.body.id} opened for review.\n`
-            : `Could not submit: ${problemText(res.status, res.body)}\n`,
-        );
-      }
+      out.write(latest ? `${await submitLatest(api, latest.id)}\n` : 'No proposal yet.\n');
       prompt();
       continue;
     }
@@ -110,6 +101,43 @@ export async function runChat(
     prompt();
   }
   return 0;
+}
+
+interface OpenRequestProblem {
+  type?: string;
+  openChangeRequest?: { id: string };
+}
+
+/**
+ * `/submit`: opens a change request from the proposal, or, when its stack already has one open (a 409 that
+ * names it), submits the proposal as that request's next revision. Returns what to print.
+ */
+async function submitLatest(api: ApiClient, proposalId: string): Promise<string> {
+  const res = await api.request<{ id: string; revision: number; state: string }>(
+    'POST',
+    '/v1/change-requests',
+    {
+      proposalId,
+      channel: 'cli',
+    },
+  );
+  if (res.status < 300) return `Change request ${res.body.id} opened for review.`;
+  const open = (res.body as OpenRequestProblem).openChangeRequest;
+  if (
+    res.status !== 409 ||
+    !(res.body as OpenRequestProblem).type?.endsWith('/open-change-request') ||
+    !open
+  ) {
+    return `Could not submit: ${problemText(res.status, res.body)}`;
+  }
+  const revised = await api.request<{ id: string; revision: number; state: string }>(
+    'POST',
+    `/v1/change-requests/${open.id}/revisions`,
+    { proposalId },
+  );
+  return revised.status < 300
+    ? `Change request ${revised.body.id} revised: revision ${revised.body.revision} is up for review (${revised.body.state}).`
+    : `Could not revise change request ${open.id}: ${problemText(revised.status, revised.body)}`;
 }
 
 /**

@@ -4,21 +4,19 @@
  * never their own). Mutations take `expectedVersion` (or `If-Match: "<version>"`) and answer 409 on a
  * conflict; create, approve and apply honour `Idempotency-Key`. Responses carry `ETag: "<version>"`.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ChangeRequest } from '../../change-requests/change-request.ts';
-import type { ActionContext } from '../../change-requests/change-request-service.ts';
 import { ReplayedProblemError } from '../../change-requests/errors/replayed-problem-error.ts';
 import { listChangeRequests } from '../../change-requests/review-queue.ts';
 import { renderDiffMarkdown } from '../../diff/render-diff-markdown.ts';
 import { renderDiffText } from '../../diff/render-diff-text.ts';
 import type { StackDiff } from '../../diff/stack-diff.ts';
-import { BadRequestError } from '../../http/errors/bad-request-error.ts';
-import { NotFoundError } from '../../http/errors/not-found-error.ts';
 import { problemResponses } from '../../http/problem.ts';
+import { requestChannel } from '../../http/request-channel.ts';
 import { currentUser } from '../../identity/identity-plugin.ts';
+import { applyRoutes } from './apply-routes.ts';
 import {
+  approveBody,
   changeRequestSchema,
   commentBody,
   createBody,
@@ -30,48 +28,18 @@ import {
   optionalReasonBody,
   pageSchema,
   reasonBody,
-  reviseBody,
-  versionBody,
 } from './change-requests-schemas.ts';
+import { revisionRoutes } from './revision-routes.ts';
+import { contextOf, expectedVersionOf, idempotencyOf, send } from './route-helpers.ts';
+
+export { versionFromIfMatch } from './route-helpers.ts';
 
 const errors = problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429);
 
-/** `"3"`, `W/"3"` or `3` → 3. */
-export function versionFromIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new BadRequestError('If-Match must be the ETag of the change request, such as "3"');
-  return Number(match[1]);
-}
-
-function expectedVersionOf(
-  request: FastifyRequest,
-  body: { expectedVersion?: number | undefined },
-): number | undefined {
-  const header = versionFromIfMatch(request.headers['if-match'] as string | undefined);
-  if (header !== undefined && body.expectedVersion !== undefined && header !== body.expectedVersion) {
-    throw new BadRequestError('If-Match and expectedVersion disagree; send one of them');
-  }
-  return body.expectedVersion ?? header;
-}
-
-function contextOf(request: FastifyRequest): ActionContext {
-  return { user: currentUser(request), requestId: request.id };
-}
-
-function idempotencyOf(request: FastifyRequest): { key: string } | null {
-  const key = request.headers['idempotency-key'];
-  return typeof key === 'string' && key !== '' ? { key } : null;
-}
-
-function send(reply: FastifyReply, status: number, body: ChangeRequest, replayed = false) {
-  reply.header('etag', `"${body.version}"`);
-  if (replayed) reply.header('idempotent-replayed', 'true');
-  return reply.status(status).send(body);
-}
-
 export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['change-requests'];
+  await app.register(revisionRoutes);
+  await app.register(applyRoutes);
   app.addHook('preHandler', app.authenticate);
   // A refusal answered again from its Idempotency-Key is marked like a replayed success.
   app.addHook('onError', async (_request, reply, error) => {
@@ -83,7 +51,8 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Submit a proposal for review (Idempotency-Key honoured)',
+        summary:
+          'Submit a proposal for review (Idempotency-Key honoured); 409 open-change-request when its stack has an open one (revise that instead)',
         headers: idempotencyHeaders,
         body: createBody,
         response: { 201: changeRequestSchema, ...errors },
@@ -92,7 +61,7 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const result = await app.changeRequests.create(
         contextOf(request),
-        { ...request.body, channel: request.body.channel ?? 'api' },
+        { ...request.body, channel: request.body.channel ?? requestChannel(request) },
         idempotencyOf(request),
       );
       return send(reply, result.statusCode, result.body, result.replayed);
@@ -162,66 +131,29 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/:id/bundle',
-    {
-      schema: {
-        tags,
-        summary: 'The export bundle (template, diff, ready CloudFormation commands) of an export apply',
-        params: idParams,
-        response: { 200: z.unknown(), ...errors },
-      },
-    },
-    async (request) => {
-      const cr = await app.changeRequests.get(request.params.id);
-      if (cr.apply === null || cr.apply.bundle === null) {
-        throw new NotFoundError(
-          `change request ${cr.id} has no export bundle: apply it with APPLY_MODE=export`,
-        );
-      }
-      return cr.apply.bundle;
-    },
-  );
-
-  app.post(
-    '/:id/revisions',
-    {
-      schema: {
-        tags,
-        summary: 'A new revision from a newer proposal of the same conversation (dismisses approvals)',
-        params: idParams,
-        headers: ifMatchHeaders,
-        body: reviseBody,
-        response: { 200: changeRequestSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const body = request.body;
-      const cr = await app.changeRequests.revise(contextOf(request), request.params.id, {
-        proposalId: body.proposalId,
-        expectedVersion: expectedVersionOf(request, body),
-      });
-      return send(reply, 200, cr);
-    },
-  );
-
   app.post(
     '/:id/approve',
     {
       schema: {
         tags,
-        summary: 'Approve (reviewers; never your own request; Idempotency-Key honoured)',
+        summary:
+          'Approve the revision you reviewed, with an optional comment (reviewers; never your own request; Idempotency-Key honoured)',
         params: idParams,
         headers: idempotencyHeaders,
-        body: versionBody,
+        body: approveBody,
         response: { 200: changeRequestSchema, ...errors },
       },
     },
     async (request, reply) => {
+      const body = request.body ?? {};
       const result = await app.changeRequests.approve(
         contextOf(request),
         request.params.id,
-        { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
+        {
+          version: expectedVersionOf(request, body),
+          revision: body.expectedRevision,
+          comment: body.comment,
+        },
         idempotencyOf(request),
       );
       return send(reply, result.statusCode, result.body, result.replayed);
@@ -247,7 +179,8 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) => {
         const cr = await app.changeRequests[action](contextOf(request), request.params.id, {
           reason: request.body.reason,
-          expectedVersion: expectedVersionOf(request, request.body),
+          version: expectedVersionOf(request, request.body),
+          revision: request.body.expectedRevision,
         });
         return send(reply, 200, cr);
       },
@@ -292,69 +225,4 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       return send(reply, 201, cr);
     },
   );
-
-  app.post(
-    '/:id/apply',
-    {
-      schema: {
-        tags,
-        summary:
-          'Apply an approved request per APPLY_MODE: export (200, bundle), changeset or execute (202, follow with GET)',
-        params: idParams,
-        headers: idempotencyHeaders,
-        body: versionBody,
-        response: { 200: changeRequestSchema, 202: changeRequestSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const result = await app.changeApply.start(
-        contextOf(request),
-        request.params.id,
-        { expectedVersion: expectedVersionOf(request, request.body ?? {}) },
-        idempotencyOf(request),
-      );
-      return send(reply, result.statusCode, result.body, result.replayed);
-    },
-  );
-
-  for (const [path, outcome, body, summary] of [
-    [
-      'mark-applied',
-      'succeeded',
-      optionalReasonBody,
-      'Record that an exported bundle or change set was applied',
-    ],
-    [
-      'mark-failed',
-      'failed',
-      reasonBody,
-      'Record that an exported bundle or change set failed, with a reason',
-    ],
-  ] as const) {
-    app.post(
-      `/:id/${path}`,
-      {
-        schema: {
-          tags,
-          summary: `${summary} (reviewers; the baseline moves only when applied)`,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body,
-          response: { 200: changeRequestSchema, ...errors },
-        },
-      },
-      async (request, reply) => {
-        const b = (request.body ?? {}) as {
-          reason?: string | undefined;
-          expectedVersion?: number | undefined;
-        };
-        const cr = await app.changeApply.markOutcome(contextOf(request), request.params.id, {
-          outcome,
-          reason: b.reason,
-          expectedVersion: expectedVersionOf(request, b),
-        });
-        return send(reply, 200, cr);
-      },
-    );
-  }
 };

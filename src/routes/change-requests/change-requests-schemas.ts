@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPLY_STATUSES, CHANNELS } from '../../change-requests/change-request.ts';
+import { APPLY_STATUSES, CHANNELS, COMMENT_KINDS } from '../../change-requests/change-request.ts';
 import { RISK_LEVELS, RISK_REASON_CODES } from '../../change-requests/risk/risk-types.ts';
 import { CHANGE_REQUEST_ACTIONS, CHANGE_REQUEST_STATES } from '../../change-requests/state-machine.ts';
 
@@ -19,9 +19,27 @@ export const createBody = z.strictObject({
   channel: z.enum(CHANNELS).optional().describe('Where the request came from; api by default'),
 });
 
+const expectedRevision = z
+  .number()
+  .int()
+  .min(1)
+  .optional()
+  .describe('The revision you reviewed; 409 version-conflict when a newer revision was submitted since');
+
 export const reviseBody = z.strictObject({ proposalId: z.string().min(1).max(100), expectedVersion });
 export const versionBody = z.strictObject({ expectedVersion }).default({});
-export const reasonBody = z.strictObject({ reason: z.string().trim().min(1).max(5_000), expectedVersion });
+export const approveBody = z
+  .strictObject({
+    expectedVersion,
+    expectedRevision,
+    comment: z.string().trim().min(1).max(5_000).optional().describe('An optional note with the approval'),
+  })
+  .default({});
+export const reasonBody = z.strictObject({
+  reason: z.string().trim().min(1).max(5_000),
+  expectedVersion,
+  expectedRevision,
+});
 export const optionalReasonBody = z
   .strictObject({ reason: z.string().trim().min(1).max(5_000).optional(), expectedVersion })
   .default({});
@@ -84,6 +102,18 @@ export const applyAttemptSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 
+export const snapshotSchema = z
+  .object({
+    proposalId: z.string(),
+    architecture: z.unknown(),
+    template: z.record(z.string(), z.unknown()),
+    templateYaml: z.string(),
+    findings: z.array(z.unknown()),
+    diff: z.unknown(),
+    cost: z.unknown(),
+  })
+  .meta({ id: 'ChangeSnapshot' });
+
 export const changeRequestSchema = z
   .object({
     id: z.string(),
@@ -109,27 +139,32 @@ export const changeRequestSchema = z
           approverId: z.string(),
           approverName: z.string(),
           policyAdmin: z.boolean(),
+          revision: z.number(),
+          version: z.number().nullable(),
           at: z.string(),
         }),
       ),
     }),
     allowedActions: z.array(z.enum(CHANGE_REQUEST_ACTIONS)),
-    snapshot: z.object({
-      proposalId: z.string(),
-      architecture: z.unknown(),
-      template: z.record(z.string(), z.unknown()),
-      templateYaml: z.string(),
-      findings: z.array(z.unknown()),
-      diff: z.unknown(),
-      cost: z.unknown(),
-    }),
+    snapshot: snapshotSchema,
+    revisions: z.array(
+      z.object({
+        revision: z.number(),
+        proposalId: z.string(),
+        version: z.number().nullable(),
+        risk: z.enum(RISK_LEVELS),
+        createdBy: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
     lock: lockSchema.nullable(),
     apply: applyAttemptSchema.nullable(),
     comments: z.array(
       z.object({
         id: z.string(),
         revision: z.number(),
-        kind: z.enum(['comment', 'request_changes', 'reject', 'close', 'apply_failed']),
+        version: z.number().nullable(),
+        kind: z.enum(COMMENT_KINDS),
         author: z.object({ id: z.string().nullable(), name: z.string() }),
         body: z.string(),
         at: z.string(),
@@ -206,3 +241,45 @@ export const listQuery = z.strictObject({
 });
 
 export const diffQuery = z.strictObject({ format: z.enum(['text', 'markdown', 'json']).default('text') });
+
+export const revisionDiffQuery = z.strictObject({
+  from: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('The earlier revision (default: the one before `to`)'),
+  to: z.coerce.number().int().min(1).optional().describe('The later revision (default: the current one)'),
+  format: z.enum(['json', 'text', 'markdown']).default('json'),
+});
+
+const findingRef = z.object({
+  ruleId: z.string(),
+  severity: z.string(),
+  status: z.string(),
+  subject: z.string().nullable(),
+  message: z.string(),
+});
+const revisionCost = z.object({ monthly: z.number().nullable(), unpriced: z.array(z.string()) });
+
+export const revisionDiffSchema = z
+  .object({
+    from: z.number(),
+    to: z.number(),
+    isEmpty: z.boolean(),
+    components: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        change: z.enum(['added', 'removed', 'changed']),
+        params: z.array(z.object({ name: z.string(), before: z.unknown(), after: z.unknown() })),
+      }),
+    ),
+    resources: z.object({
+      summaryLine: z.string(),
+      changes: z.array(z.object({ logicalId: z.string(), type: z.string(), action: z.string() })),
+    }),
+    findings: z.object({ added: z.array(findingRef), resolved: z.array(findingRef) }),
+    cost: z.object({ before: revisionCost, after: revisionCost, delta: z.number().nullable() }),
+  })
+  .meta({ id: 'RevisionDiff' });

@@ -6,6 +6,7 @@ import type { AppError } from '../../errors/app-error.ts';
 import { stackDiffSchema } from '../../diff/stack-diff-schema.ts';
 import { FindingSchema } from '../../guardrails/finding-schema.ts';
 import { problemResponses, toProblem } from '../../http/problem.ts';
+import { requestChannel } from '../../http/request-channel.ts';
 import { currentUser } from '../../identity/identity-plugin.ts';
 import { EnvironmentSchema } from '../../model/architecture.ts';
 
@@ -68,7 +69,9 @@ const proposal = z.looseObject({
   cost: z
     .looseObject({
       currency: z.string(),
-      monthlyTotal: z.number(),
+      monthlyTotal: z.number().nullable().describe('null when something has no price: see unpriced'),
+      pricedTotal: z.number(),
+      unpriced: z.array(z.string()),
       byComponent: z.record(z.string(), z.number()),
     })
     .nullable(),
@@ -189,6 +192,8 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
         conversationId: request.params.id,
         text: request.body.text,
         actor,
+        // The channel of this request (the CLI says so), not the one the conversation started in.
+        channel: requestChannel(request),
         requestId: request.id,
       };
       const streaming = (request.headers.accept ?? '').includes('text/event-stream');

@@ -13,3 +13,16 @@ export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
 export const REASON_MODAL_CALLBACK = 'review_reason';
 export const REASON_BLOCK = 'reason';
 export const REASON_INPUT = 'reason_input';
+
+/**
+ * The value of a review button: `<change request id>@r<revision>`, so a click is a decision on the revision the
+ * message showed (a bare id, from messages posted before revisions were named, decides on the current one).
+ */
+export function reviewButtonFor(changeRequestId: string, revision: number): string {
+  return `${changeRequestId}@r${revision}`;
+}
+
+export function reviewButtonValue(value: string): { id: string; revision?: number } {
+  const match = /^(.+)@r(\d+)$/.exec(value);
+  return match ? { id: match[1] as string, revision: Number(match[2]) } : { id: value };
+}

@@ -11,6 +11,16 @@ export function clampText(text: string, max = 2900): string {
   return `${kept}\n_…${text.length - kept.length} more characters not shown_`;
 }
 
+/**
+ * `*Cost:* $12.34/month`, or `*Cost:* unknown` followed by what has no price: never the lower priced sum.
+ */
+export function costMrkdwn(monthly: number | null, unpriced: readonly string[], delta = ''): string {
+  if (monthly !== null && unpriced.length === 0) return `*Cost:* ${formatUsdMonthly(monthly)}${delta}`;
+  const listed = unpriced.slice(0, 5).map((u) => `• ${escapeMrkdwn(u)}`);
+  if (unpriced.length > 5) listed.push(`• …and ${unpriced.length - 5} more`);
+  return [`*Cost:* unknown: ${unpriced.length} resource(s) have no price`, ...listed].join('\n');
+}
+
 export function formatUsdMonthly(amount: number): string {
   return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}/month`;
 }

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/web-api';
 import { ACTIONS } from './action-ids.ts';
 import { diffText } from './diff-text.ts';
 import { findingsText } from './findings-text.ts';
-import { clampText, escapeMrkdwn, formatUsdMonthly } from './mrkdwn.ts';
+import { clampText, costMrkdwn, escapeMrkdwn } from './mrkdwn.ts';
 import type { ProposalView } from './view-models.ts';
 
 /** The proposal posted in the requester's thread after each turn. */
@@ -12,7 +12,6 @@ export function proposalBlocks(view: ProposalView): KnownBlock[] {
     view.environment ? `*${view.environment}*` : 'no environment yet',
   ];
   const components = view.components.map((c) => `\`${c.id}\` (${c.kind})`).join(', ') || '_none yet_';
-  const unpriced = view.unpricedResources > 0 ? ` (+${view.unpricedResources} unpriced resources)` : '';
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: clampText(escapeMrkdwn(view.reply)) } },
     {
@@ -38,7 +37,7 @@ export function proposalBlocks(view: ProposalView): KnownBlock[] {
   blocks.push(
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `*Cost:* ${formatUsdMonthly(view.monthlyCost)}${unpriced}` },
+      text: { type: 'mrkdwn', text: clampText(costMrkdwn(view.monthlyCost, view.unpriced)) },
     },
     { type: 'section', text: { type: 'mrkdwn', text: clampText(diffText(view.diff)) } },
   );

@@ -7,6 +7,8 @@ export type ReasonAction = 'reject' | 'request_changes';
 export interface ReasonModalState {
   action: ReasonAction;
   changeRequestId: string;
+  /** The revision the review message showed: the decision is refused if a newer one came in meanwhile. */
+  revision?: number;
   /** Where the review message lives, so it can be updated in place after the decision. */
   channel: string;
   messageTs: string;

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/web-api';
-import { ACTIONS } from './action-ids.ts';
+import { ACTIONS, reviewButtonFor } from './action-ids.ts';
 import { diffText } from './diff-text.ts';
 import { findingsText } from './findings-text.ts';
-import { clampText, escapeMrkdwn, formatUsdMonthly } from './mrkdwn.ts';
+import { clampText, costMrkdwn, escapeMrkdwn, formatUsdMonthly } from './mrkdwn.ts';
 import type { ReviewDecision, ReviewView } from './view-models.ts';
 
 const DECISION_TEXT: Record<Exclude<ReviewDecision['state'], 'pending'>, string> = {
@@ -21,13 +21,22 @@ export function reviewBlocks(view: ReviewView): KnownBlock[] {
       ? view.risk.reasons.map((r) => `• ${escapeMrkdwn(r)}`).join('\n')
       : '• no risk factors found';
   const delta =
-    view.costDelta === undefined
+    view.costDelta === undefined || view.costDelta === null
       ? ''
       : ` (${view.costDelta >= 0 ? '+' : '−'}${formatUsdMonthly(Math.abs(view.costDelta))})`;
   const approvers =
     view.approvals.approvers.length > 0 ? ` by ${view.approvals.approvers.map(escapeMrkdwn).join(', ')}` : '';
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `Change request: ${view.title}`.slice(0, 150) } },
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: `Change request: ${view.title}${view.revision > 1 ? ` (revision ${view.revision})` : ''}`.slice(
+          0,
+          150,
+        ),
+      },
+    },
     {
       type: 'section',
       fields: [
@@ -38,11 +47,12 @@ export function reviewBlocks(view: ReviewView): KnownBlock[] {
       ],
     },
     { type: 'section', text: { type: 'mrkdwn', text: clampText(`*Why this risk*\n${risk}`) } },
+    ...revisionSection(view),
     { type: 'section', text: { type: 'mrkdwn', text: clampText(diffText(view.diff)) } },
     { type: 'section', text: { type: 'mrkdwn', text: clampText(findingsText(view.findings)) } },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `*Cost:* ${formatUsdMonthly(view.monthlyCost)}${delta}` },
+      text: { type: 'mrkdwn', text: clampText(costMrkdwn(view.monthlyCost, view.unpriced, delta)) },
     },
   ];
   if (view.decision.state === 'pending') {
@@ -55,20 +65,20 @@ export function reviewBlocks(view: ReviewView): KnownBlock[] {
           style: 'primary',
           text: { type: 'plain_text', text: 'Approve' },
           action_id: ACTIONS.approve,
-          value: view.changeRequestId,
+          value: reviewButtonFor(view.changeRequestId, view.revision),
         },
         {
           type: 'button',
           text: { type: 'plain_text', text: 'Request changes' },
           action_id: ACTIONS.requestChanges,
-          value: view.changeRequestId,
+          value: reviewButtonFor(view.changeRequestId, view.revision),
         },
         {
           type: 'button',
           style: 'danger',
           text: { type: 'plain_text', text: 'Reject' },
           action_id: ACTIONS.reject,
-          value: view.changeRequestId,
+          value: reviewButtonFor(view.changeRequestId, view.revision),
         },
       ],
     });
@@ -81,4 +91,22 @@ export function reviewBlocks(view: ReviewView): KnownBlock[] {
     });
   }
   return blocks;
+}
+
+/** "What changed in revision N" for reviewers who saw the one before: the message is updated in place. */
+function revisionSection(view: ReviewView): KnownBlock[] {
+  const changes = view.revisionChanges;
+  if (changes === undefined) return [];
+  const lines = changes.lines.map((l) => escapeMrkdwn(l));
+  return [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: clampText(
+          `:arrows_counterclockwise: *What changed since revision ${changes.from}*\n${lines.join('\n')}`,
+        ),
+      },
+    },
+  ];
 }

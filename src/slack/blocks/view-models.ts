@@ -32,8 +32,9 @@ export interface ProposalView {
   components: { id: string; kind: string }[];
   findings: FindingView[];
   fixesApplied: { ruleId: string; description: string; subject?: string }[];
-  monthlyCost: number;
-  unpricedResources: number;
+  /** Null when something has no price: the cost is then unknown, and `unpriced` names what. */
+  monthlyCost: number | null;
+  unpriced: string[];
   diff: DiffView;
   /** False while an error finding fails: the Submit button is then not offered. */
   canSubmit: boolean;
@@ -49,6 +50,8 @@ export type ReviewDecision =
 
 export interface ReviewView {
   changeRequestId: string;
+  /** The revision shown: the buttons decide on it. */
+  revision: number;
   title: string;
   requester: string;
   stack: string;
@@ -56,7 +59,11 @@ export interface ReviewView {
   approvals: { have: number; need: number; approvers: string[] };
   diff: DiffView;
   findings: FindingView[];
-  monthlyCost: number;
-  costDelta?: number;
+  /** Null when something has no price (`unpriced` names what): reviewers see "unknown", never a lower number. */
+  monthlyCost: number | null;
+  unpriced: string[];
+  costDelta?: number | null;
+  /** What changed since the previous revision, as lines (absent for a first revision). */
+  revisionChanges?: { from: number; to: number; lines: string[] };
   decision: ReviewDecision;
 }

@@ -83,3 +83,14 @@ export async function baselineOf(
   if (res.status !== 200) throw new Error(`GET /v1/stacks/${stack} answered ${res.status}`);
   return res.body.baseline?.template ?? null;
 }
+
+/** The next revision of change request `id` from a newer proposal of its conversation. */
+export function revise(
+  t: TestApp,
+  user: TestUser,
+  id: string,
+  proposalId: string,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  return call(t, user, 'POST', `/v1/change-requests/${id}/revisions`, { proposalId }, headers);
+}

@@ -40,6 +40,20 @@ export default defineArchitectureRule<z.infer<typeof Params>>({
     const others = team === null ? [] : [...(context.cost.team?.stacks ?? [])];
     const othersTotal = cents(others.reduce((sum, s) => sum + s.monthly, 0));
     const total = cents(own + othersTotal);
+    // What has no price is never counted as zero: when the priced part stays within the budget, the answer is
+    // unknown (a reviewer sees it), not a pass on a lower number.
+    const unpricedHere = [...(context.cost.unpriced ?? [])];
+    const unpricedElsewhere = others.flatMap((s) => s.unpriced.map((r) => `${s.stackName}: ${r}`));
+    if (total <= budget && unpricedHere.length + unpricedElsewhere.length > 0) {
+      const missing = [...unpricedHere, ...unpricedElsewhere];
+      const shownMissing = missing.slice(0, MAX_UNPRICED_LISTED).join(', ');
+      const moreMissing =
+        missing.length > MAX_UNPRICED_LISTED ? ` and ${missing.length - MAX_UNPRICED_LISTED} more` : '';
+      return {
+        status: 'unknown',
+        reason: `the monthly cost is unknown: ${missing.length} resource(s) have no price (${shownMissing}${moreMissing}); what could be priced comes to ${usd(total)} of the ${usd(budget)} budget`,
+      };
+    }
     if (total <= budget) return { status: 'pass' };
     const top = Object.entries(context.cost.byComponent)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -59,11 +73,14 @@ export default defineArchitectureRule<z.infer<typeof Params>>({
     } else if (team !== null) {
       breakdown.push(`the team's other stacks were not known here and are not counted`);
     }
-    const unpriced = others.flatMap((s) => s.unpriced.map((r) => `${s.stackName}: ${r}`));
+    const unpriced = [...unpricedHere, ...unpricedElsewhere];
     const shown = unpriced.slice(0, MAX_UNPRICED_LISTED).join(', ');
     const more =
       unpriced.length > MAX_UNPRICED_LISTED ? ` and ${unpriced.length - MAX_UNPRICED_LISTED} more` : '';
-    const notCounted = unpriced.length > 0 ? ` Not priced, so not counted: ${shown}${more}.` : '';
+    const notCounted =
+      unpriced.length > 0
+        ? ` Not priced (the cost is higher still, by an unknown amount): ${shown}${more}.`
+        : '';
     return {
       status: 'fail',
       message: `Estimated monthly cost ${usd(total)} exceeds the ${whose} budget of ${usd(budget)}: ${breakdown.join('; ')}.${notCounted}`,
