@@ -1,3 +1,5 @@
+import { INSTANCE_PRICES, type RegionInstancePrices } from './instance-prices.ts';
+
 /**
  * On-demand list prices (USD) used by the cost estimate. Versioned: bump `version` whenever a number
  * changes, so an estimate always says which table it used. Hourly prices are per hour, storage per GB-month,
@@ -74,10 +76,19 @@ export interface PriceTable {
   regions: Readonly<Record<string, RegionPrices>>;
 }
 
+/** The instance class tables of a region the committed prices list (`instance-prices/<region>.json`). */
+function instanceHourly(region: string): RegionInstancePrices['hourly'] {
+  const prices = INSTANCE_PRICES[region];
+  if (prices === undefined) throw new Error(`no instance prices for ${region} in src/cost/instance-prices/`);
+  return prices.hourly;
+}
+const US_EAST_1 = instanceHourly('us-east-1');
+const EU_WEST_1 = instanceHourly('eu-west-1');
+
 export const PRICE_TABLE: PriceTable = {
-  version: '2026.11.3',
+  version: '2026.12.1',
   source:
-    'AWS public on-demand list prices (aws.amazon.com/<service>/pricing), transcribed by hand for us-east-1 and eu-west-1; Linux, no free tier, no savings plans. Not fetched automatically: check against the AWS Price List API before relying on exact figures.',
+    'AWS public on-demand list prices (aws.amazon.com/<service>/pricing), transcribed by hand for us-east-1 and eu-west-1; Linux, no free tier, no savings plans. Instance classes and node types: src/cost/instance-prices/<region>.json (their own source and date; `npm run prices:refresh` rebuilds them from the AWS Price List API).',
   date: '2026-11-01',
   hoursPerMonth: 730,
   regions: {
@@ -104,31 +115,12 @@ export const PRICE_TABLE: PriceTable = {
       s3PutPerThousand: 0.005,
       cloudFrontDataOutGb: 0.085,
       cloudFrontHttpsPerMillion: 1.0,
-      rdsInstanceHour: {
-        'db.t4g.micro': 0.016,
-        'db.t4g.small': 0.032,
-        'db.t4g.medium': 0.065,
-        'db.t4g.large': 0.129,
-        'db.m7g.large': 0.168,
-        'db.r6g.large': 0.225,
-        'db.r7g.large': 0.239,
-      },
+      rdsInstanceHour: US_EAST_1.rds,
       rdsGp3Gb: 0.115,
-      auroraInstanceHour: {
-        'db.t4g.medium': 0.073,
-        'db.t4g.large': 0.146,
-        'db.r6g.large': 0.26,
-        'db.r7g.large': 0.276,
-      },
+      auroraInstanceHour: US_EAST_1.aurora,
       auroraStorageGb: 0.1,
       auroraAcuHour: 0.12,
-      elastiCacheRedisNodeHour: {
-        'cache.t4g.micro': 0.016,
-        'cache.t4g.small': 0.032,
-        'cache.t4g.medium': 0.065,
-        'cache.m7g.large': 0.158,
-        'cache.r7g.large': 0.219,
-      },
+      elastiCacheRedisNodeHour: US_EAST_1.elasticache,
       natGatewayHour: 0.045,
       publicIpv4Hour: 0.005,
       albHour: 0.0225,
@@ -137,23 +129,11 @@ export const PRICE_TABLE: PriceTable = {
       fargateGbHourX86: 0.004445,
       fargateVcpuHourArm: 0.03238,
       fargateGbHourArm: 0.00356,
-      ec2InstanceHour: {
-        't4g.small': 0.0168,
-        't4g.medium': 0.0336,
-        't4g.large': 0.0672,
-        'm7g.large': 0.0816,
-        'm7g.xlarge': 0.1632,
-        't3.medium': 0.0416,
-        'm7i.large': 0.1008,
-      },
+      ec2InstanceHour: US_EAST_1.ec2,
       ebsGp3Gb: 0.08,
       eksClusterHour: 0.1,
       efsStandardGb: 0.3,
-      openSearchInstanceHour: {
-        't3.small.search': 0.036,
-        'm6g.large.search': 0.128,
-        'r6g.large.search': 0.167,
-      },
+      openSearchInstanceHour: US_EAST_1.opensearch,
       openSearchGp3Gb: 0.122,
       secretMonth: 0.4,
       kmsKeyMonth: 1.0,
@@ -195,31 +175,12 @@ export const PRICE_TABLE: PriceTable = {
       s3PutPerThousand: 0.005,
       cloudFrontDataOutGb: 0.085,
       cloudFrontHttpsPerMillion: 1.2,
-      rdsInstanceHour: {
-        'db.t4g.micro': 0.018,
-        'db.t4g.small': 0.036,
-        'db.t4g.medium': 0.072,
-        'db.t4g.large': 0.144,
-        'db.m7g.large': 0.187,
-        'db.r6g.large': 0.258,
-        'db.r7g.large': 0.274,
-      },
+      rdsInstanceHour: EU_WEST_1.rds,
       rdsGp3Gb: 0.127,
-      auroraInstanceHour: {
-        'db.t4g.medium': 0.08,
-        'db.t4g.large': 0.161,
-        'db.r6g.large': 0.29,
-        'db.r7g.large': 0.308,
-      },
+      auroraInstanceHour: EU_WEST_1.aurora,
       auroraStorageGb: 0.11,
       auroraAcuHour: 0.13,
-      elastiCacheRedisNodeHour: {
-        'cache.t4g.micro': 0.018,
-        'cache.t4g.small': 0.036,
-        'cache.t4g.medium': 0.072,
-        'cache.m7g.large': 0.176,
-        'cache.r7g.large': 0.243,
-      },
+      elastiCacheRedisNodeHour: EU_WEST_1.elasticache,
       natGatewayHour: 0.048,
       publicIpv4Hour: 0.005,
       albHour: 0.0252,
@@ -228,23 +189,11 @@ export const PRICE_TABLE: PriceTable = {
       fargateGbHourX86: 0.004445,
       fargateVcpuHourArm: 0.03238,
       fargateGbHourArm: 0.00356,
-      ec2InstanceHour: {
-        't4g.small': 0.0184,
-        't4g.medium': 0.0368,
-        't4g.large': 0.0736,
-        'm7g.large': 0.0891,
-        'm7g.xlarge': 0.1782,
-        't3.medium': 0.0456,
-        'm7i.large': 0.1116,
-      },
+      ec2InstanceHour: EU_WEST_1.ec2,
       ebsGp3Gb: 0.088,
       eksClusterHour: 0.1,
       efsStandardGb: 0.33,
-      openSearchInstanceHour: {
-        't3.small.search': 0.04,
-        'm6g.large.search': 0.141,
-        'r6g.large.search': 0.184,
-      },
+      openSearchInstanceHour: EU_WEST_1.opensearch,
       openSearchGp3Gb: 0.136,
       secretMonth: 0.4,
       kmsKeyMonth: 1.0,

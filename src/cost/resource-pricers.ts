@@ -32,6 +32,11 @@ function hourly(
   return price === undefined ? { unpriced: `no list price for ${what} ${key} in the price table` } : price;
 }
 
+/** The class the template deploys (its property), else the component's param: what AWS will bill. */
+function classOf(property: unknown, param: unknown): string {
+  return typeof property === 'string' ? property : String(param);
+}
+
 const free = (why: string): PriceResult => ({ monthly: 0, basis: `no charge: ${why}` });
 
 /** Invocations per month of a schedule expression: rate(N unit); cron and at are assumed hourly / once. */
@@ -173,13 +178,13 @@ export const PRICERS: Readonly<Record<string, (input: PricingInput) => PriceResu
       basis: `${storage} GB Aurora storage × $${prices.auroraStorageGb} (I/O not estimated)`,
     };
   },
-  'AWS::ElastiCache::ReplicationGroup': ({ params, prices, hours }) => {
-    const nodeType = String(params.node_type);
+  'AWS::ElastiCache::ReplicationGroup': ({ params, prices, hours, properties }) => {
+    const nodeType = classOf(properties.CacheNodeType, params.node_type);
     const redis = hourly(prices.elastiCacheRedisNodeHour, nodeType, 'ElastiCache node type');
     if (typeof redis !== 'number') return redis;
     const valkey = params.engine === 'valkey';
     const price = valkey ? redis * 0.8 : redis;
-    const nodes = n(params.nodes);
+    const nodes = n(params.nodes ?? properties.NumCacheClusters ?? 1);
     return {
       monthly: price * hours * nodes,
       basis: `${nodes} × ${nodeType} $${fmt(price)}/h${valkey ? ' (Valkey: 20% below Redis OSS)' : ''} × ${hours} h`,
@@ -212,8 +217,8 @@ export const PRICERS: Readonly<Record<string, (input: PricingInput) => PriceResu
       basis: `${tasks} task(s) × ${hours} h × (${fmt(vcpu)} vCPU × $${cpuPrice} + ${fmt(gb)} GB × $${gbPrice}) Fargate ${arm ? 'arm64' : 'x86_64'}`,
     };
   },
-  'AWS::EC2::Instance': ({ params, prices, hours }) => {
-    const type = String(params.instance_type);
+  'AWS::EC2::Instance': ({ params, prices, hours, properties }) => {
+    const type = classOf(properties.InstanceType, params.instance_type);
     const price = hourly(prices.ec2InstanceHour, type, 'EC2 instance type');
     if (typeof price !== 'number') return price;
     const disk = n(params.disk_gb);
@@ -226,8 +231,9 @@ export const PRICERS: Readonly<Record<string, (input: PricingInput) => PriceResu
     monthly: prices.eksClusterHour * hours,
     basis: `control plane ${hours} h × $${prices.eksClusterHour}`,
   }),
-  'AWS::EKS::Nodegroup': ({ params, prices, hours }) => {
-    const type = String(params.instance_type);
+  'AWS::EKS::Nodegroup': ({ params, prices, hours, properties }) => {
+    const listed = Array.isArray(properties.InstanceTypes) ? properties.InstanceTypes[0] : undefined;
+    const type = classOf(listed, params.instance_type);
     const price = hourly(prices.ec2InstanceHour, type, 'EC2 instance type');
     if (typeof price !== 'number') return price;
     const nodes = n(params.nodes);
@@ -244,8 +250,9 @@ export const PRICERS: Readonly<Record<string, (input: PricingInput) => PriceResu
       basis: `${fmt(storage)} GB Standard × $${prices.efsStandardGb}`,
     };
   },
-  'AWS::OpenSearchService::Domain': ({ params, prices, hours }) => {
-    const type = String(params.instance_type);
+  'AWS::OpenSearchService::Domain': ({ params, prices, hours, properties }) => {
+    const config = properties.ClusterConfig as { InstanceType?: unknown } | undefined;
+    const type = classOf(config?.InstanceType, params.instance_type);
     const price = hourly(prices.openSearchInstanceHour, type, 'OpenSearch instance type');
     if (typeof price !== 'number') return price;
     const nodes = n(params.nodes);

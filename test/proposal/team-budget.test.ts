@@ -121,7 +121,9 @@ describe('team monthly budget across the team’s stacks', () => {
     expect(finding?.message).toContain(`${TEAM}-orders-dev $${ordersCost.toFixed(2)}`);
     expect(finding?.message).toContain(`${importedStack} $${importedCost.toFixed(2)}`);
     // The unpriced resource is listed, not counted as zero silently.
-    expect(finding?.message).toMatch(/Not priced, so not counted: .*Mystery \(AWS::Mystery::Thing\)/);
+    expect(finding?.message).toMatch(
+      /Not priced \(the cost is higher still, by an unknown amount\): .*Mystery \(AWS::Mystery::Thing\)/,
+    );
   });
 
   it('counts an edit of a deployed stack once: the proposal replaces that stack’s baseline', async () => {
