@@ -8,11 +8,24 @@ export interface ExportFile {
   content: string;
 }
 
+/** A template parameter without a default: the commands read it from an environment variable. */
+export interface RequiredParameter {
+  name: string;
+  /** `ArtifactBucket` → `ARTIFACT_BUCKET`. */
+  envVar: string;
+  description: string;
+}
+
 export interface ExportBundle {
   stackName: string;
+  /** Parameters without a default: set their environment variables before running the commands. */
+  parameters: RequiredParameter[];
   /** template.yaml, template.json, diff.md, deploy.sh; in that order. */
   files: ExportFile[];
-  /** `aws cloudformation deploy ...`: creates or updates the stack in one step. */
+  /**
+   * `aws cloudformation deploy ...`: creates or updates the stack in one step; passes every parameter without
+   * a default from its environment variable (the shell stops, naming it, when one is unset).
+   */
   deployCommand: string;
   /** `aws cloudformation create-change-set ...`: for a review in the AWS console before executing. */
   createChangeSetCommand: string;
@@ -47,11 +60,21 @@ export function exportBundle(input: ExportBundleInput): ExportBundle {
   const rendered = renderTemplate(input.template);
   const s3 = s3Of(input);
   const deployS3 = s3 ? ` --s3-bucket ${s3.bucket}${s3.prefix ? ` --s3-prefix ${s3.prefix}` : ''}` : '';
-  const deployCommand = `aws cloudformation deploy${region} --stack-name ${stack} --template-file template.yaml${deployS3} ${capabilities}`;
+  const parameters = requiredParameters(input.template);
+  const value = (p: RequiredParameter) => `"\${${p.envVar}:?set ${p.envVar} to the ${p.name} parameter}"`;
+  const overrides =
+    parameters.length === 0
+      ? ''
+      : ` --parameter-overrides ${parameters.map((p) => `${p.name}=${value(p)}`).join(' ')}`;
+  const changeSetParameters =
+    parameters.length === 0
+      ? ''
+      : ` --parameters ${parameters.map((p) => `ParameterKey=${p.name},ParameterValue=${value(p)}`).join(' ')}`;
+  const deployCommand = `aws cloudformation deploy${region} --stack-name ${stack} --template-file template.yaml${deployS3}${overrides} ${capabilities}`;
   const changeSetName = shellQuote(input.changeSetName ?? 'infra-copilot-export');
   const changeSetType = input.diff.newStack ? 'CREATE' : 'UPDATE';
   const source = s3 ? `--template-url ${s3.url}` : '--template-body file://template.json';
-  const createChangeSetCommand = `aws cloudformation create-change-set${region} --stack-name ${stack} --change-set-name ${changeSetName} --change-set-type ${changeSetType} ${source} ${capabilities}`;
+  const createChangeSetCommand = `aws cloudformation create-change-set${region} --stack-name ${stack} --change-set-name ${changeSetName} --change-set-type ${changeSetType} ${source}${changeSetParameters} ${capabilities}`;
   const script = [
     '#!/bin/sh',
     `# Stack ${input.stackName}: ${input.diff.summaryLine}`,
@@ -60,16 +83,28 @@ export function exportBundle(input: ExportBundleInput): ExportBundle {
           '# The template is over the 51,200 bytes CloudFormation takes inline: it goes through S3 (--s3-bucket).',
         ]
       : []),
-    '# Review diff.md first. Either deploy directly:',
-    `#   ${deployCommand}`,
-    '# or create a change set to review in the AWS console, then execute it there:',
+    ...(parameters.length > 0
+      ? [
+          '# Parameters without a default: set these environment variables first.',
+          ...parameters.map((p) => `#   ${p.envVar}: ${p.name}${p.description ? `, ${p.description}` : ''}`),
+        ]
+      : []),
+    '# Review diff.md first. `sh deploy.sh deploy` deploys directly; `sh deploy.sh` creates a change set to',
+    '# review in the AWS console and execute there.',
     'set -eu',
-    ...(s3 ? [`aws s3 cp${region} template.json ${s3.copyTo} --sse AES256`] : []),
-    createChangeSetCommand,
+    'cd "$(dirname "$0")"',
+    ...parameters.map((p) => `: ${value(p)}`),
+    'if [ "${1:-}" = deploy ]; then',
+    `  ${deployCommand}`,
+    'else',
+    ...(s3 ? [`  aws s3 cp${region} template.json ${s3.copyTo} --sse AES256`] : []),
+    `  ${createChangeSetCommand}`,
+    'fi',
     '',
   ].join('\n');
   return {
     stackName: input.stackName,
+    parameters,
     files: [
       {
         name: 'template.yaml',
@@ -107,6 +142,22 @@ function s3Of(
     copyTo: `"s3://${host}/${key}"`,
     url: `"https://${host}.${regional}/${key}"`,
   };
+}
+
+/** The template's parameters without a default, in template order. */
+function requiredParameters(template: Record<string, unknown>): RequiredParameter[] {
+  const declared = template.Parameters;
+  if (declared === null || typeof declared !== 'object') return [];
+  return Object.entries(declared as Record<string, { Default?: unknown; Description?: unknown }>)
+    .filter(([, p]) => p?.Default === undefined)
+    .map(([name, p]) => ({
+      name,
+      envVar: name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toUpperCase()
+        .replace(/[^A-Z0-9_]/g, '_'),
+      description: typeof p?.Description === 'string' ? p.Description : '',
+    }));
 }
 
 function shellQuote(value: string): string {

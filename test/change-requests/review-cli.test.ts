@@ -79,6 +79,6 @@ describe('infra-copilot review', () => {
         env: {},
       }),
     ).toBe(0);
-    expect(approve.text()).toContain(`${short} request a: approved (version 2)`);
+    expect(approve.text()).toContain(`${short} request a: approved (revision 1, version 2)`);
   });
 });
