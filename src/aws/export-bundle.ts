@@ -94,7 +94,7 @@ export function exportBundle(input: ExportBundleInput): ExportBundle {
     'set -eu',
     'cd "$(dirname "$0")"',
     ...parameters.map((p) => `: ${value(p)}`),
-    'if [ "${1:-}" = deploy ]; then',
+    'if [ "$#" -gt 0 ] && [ "$1" = deploy ]; then',
     `  ${deployCommand}`,
     'else',
     ...(s3 ? [`  aws s3 cp${region} template.json ${s3.copyTo} --sse AES256`] : []),
