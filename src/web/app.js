@@ -15,6 +15,7 @@
     document.getElementById('who').hidden = !signedIn;
     document.getElementById('nav-conversations').hidden = !signedIn;
     document.getElementById('nav-review').hidden = !IC.hasRole(me, 'reviewer', 'policy_admin');
+    document.getElementById('nav-policies').hidden = !signedIn;
     IC.replace(
       document.getElementById('who-text'),
       signedIn
@@ -103,6 +104,7 @@
     [/^#\/conversations$/, (root) => IC.views.conversations(root, me)],
     [/^#\/change-requests\/([0-9a-f-]{36})$/, (root, m) => IC.views.changeRequest(root, me, m[1])],
     [/^#\/review$/, (root) => IC.views.queue(root, me)],
+    [/^#\/policies$/, (root) => IC.views.policies(root, me)],
   ];
 
   /**

@@ -194,6 +194,41 @@
     return form;
   }
 
+  const OPEN_STATES = 'open,changes_requested,approved,failed';
+
+  /**
+   * Submit, or revise: when this conversation already has an open change request, the proposal becomes its
+   * next revision (a stack has one open request); otherwise a new request is opened.
+   */
+  function submitPanel(conversationId, proposal) {
+    const holder = el('div', {}, el('p', { class: 'muted' }, 'Checking for an open change request…'));
+    IC.api('GET', `/v1/change-requests${IC.query({ mine: 'true', status: OPEN_STATES, limit: 200 })}`).then(
+      async (page) => {
+        const open = page.items.find((cr) => cr.conversationId === conversationId);
+        if (!open) return IC.replace(holder, submitForm(proposal));
+        const link = el('a', { href: `#/change-requests/${open.id}` }, open.title);
+        if (open.proposalId === proposal.id) {
+          return IC.replace(holder, el('section', { class: 'panel' }, el('h3', {}, 'Submitted'), el('p', {}, 'This proposal is revision ', String(open.revision), ' of ', link, ` (${open.state.replace('_', ' ')}).`)));
+        }
+        const cr = await IC.api('GET', `/v1/change-requests/${open.id}`);
+        const done = (updated, message) =>
+          IC.replace(holder, el('section', { class: 'panel' }, el('h3', {}, 'Revised'), el('p', { class: 'status ok', role: 'status' }, message, ' ', el('a', { href: `#/change-requests/${updated.id}` }, updated.title))));
+        IC.replace(
+          holder,
+          el(
+            'section',
+            { class: 'panel', 'aria-labelledby': 'revise-heading' },
+            el('h3', { id: 'revise-heading' }, 'Revise the open change request'),
+            el('p', {}, link, ` is ${open.state.replace('_', ' ')} at revision ${open.revision}.`),
+            IC.views.reviseButton(cr, proposal.id, done),
+          ),
+        );
+      },
+      () => IC.replace(holder, submitForm(proposal)),
+    );
+    return holder;
+  }
+
   function proposalView(conversationId, proposal) {
     const r = IC.render;
     return el(
@@ -206,7 +241,7 @@
       r.diff(proposal.diff),
       r.diagram(conversationId, proposal.id, proposal.architecture),
       r.template(proposal.templateYaml),
-      submitForm(proposal),
+      submitPanel(conversationId, proposal),
     );
   }
 

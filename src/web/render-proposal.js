@@ -40,12 +40,37 @@
     );
   }
 
+  /** What has no price, named: the cost is then unknown, never the lower sum of what could be priced. */
+  function unpricedList(unpriced) {
+    return el(
+      'ul',
+      { class: 'unpriced' },
+      unpriced.map((u) => el('li', {}, u)),
+    );
+  }
+
+  /** `$12.34 per month`, or `unknown` when something has no price (older estimates: a number). */
+  function monthly(value, unpriced) {
+    return value === null || value === undefined || (unpriced || []).length > 0
+      ? 'unknown'
+      : `${IC.money(value)} per month`;
+  }
+
   function cost(estimate) {
     if (!estimate) return section('Cost', el('p', { class: 'muted' }, 'No estimate.'));
     const by = Object.entries(estimate.byComponent || {});
+    const unpriced = estimate.unpriced || [];
     return section(
       'Cost',
-      el('p', { class: 'cost' }, `${IC.money(estimate.monthlyTotal, estimate.currency)} per month`),
+      el('p', { class: 'cost' }, monthly(estimate.monthlyTotal, unpriced)),
+      unpriced.length > 0
+        ? el(
+            'div',
+            { class: 'warning-box' },
+            el('p', {}, `Unknown: ${unpriced.length} resource(s) have no price, so no total is shown.`),
+            unpricedList(unpriced),
+          )
+        : null,
       by.length === 0
         ? null
         : el(
@@ -130,12 +155,43 @@
   };
   const ORDER = ['destroy', 'replace', 'may_replace', 'orphan', 'update', 'create'];
 
-  /** The diff: summary, then resources with destroys and replacements first. */
+  const DANGEROUS = ['destroy', 'replace', 'may_replace', 'orphan'];
+
+  function resourceItem(r) {
+    return el(
+      'li',
+      { class: `action-${r.action}` },
+      el('span', { class: 'action' }, ACTIONS[r.action] || r.action),
+      ' ',
+      el('strong', {}, r.logicalId),
+      ` ${r.type}`,
+      r.component ? ` (component ${r.component})` : '',
+      r.stateful && (r.action === 'destroy' || r.action === 'replace' || r.action === 'may_replace')
+        ? el('span', { class: 'danger' }, ' holds data')
+        : null,
+      r.action === 'replace' || r.action === 'may_replace'
+        ? el(
+            'ul',
+            { class: 'small' },
+            (r.properties || [])
+              .filter((p) => p.replacement !== 'never')
+              .map((p) => el('li', {}, `${p.path}: ${p.reason}`)),
+          )
+        : null,
+    );
+  }
+
+  /**
+   * The diff: summary, destroys and replacements always in view, the other resources folded (a proposal
+   * stays short; open the list to read it).
+   */
   function diff(d) {
     if (!d) return section('Changes', el('p', { class: 'muted' }, 'No diff.'));
     const resources = [...(d.resources || [])].sort(
       (a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action),
     );
+    const dangerous = resources.filter((r) => DANGEROUS.includes(r.action));
+    const others = resources.filter((r) => !DANGEROUS.includes(r.action));
     const iam = d.iam?.statements || [];
     return section(
       'Changes',
@@ -152,34 +208,14 @@
             ),
           )
         : null,
-      resources.length === 0
+      dangerous.length === 0 ? null : el('ul', { class: 'resources' }, dangerous.map(resourceItem)),
+      others.length === 0
         ? null
         : el(
-            'ul',
-            { class: 'resources' },
-            resources.map((r) =>
-              el(
-                'li',
-                { class: `action-${r.action}` },
-                el('span', { class: 'action' }, ACTIONS[r.action] || r.action),
-                ' ',
-                el('strong', {}, r.logicalId),
-                ` ${r.type}`,
-                r.component ? ` (component ${r.component})` : '',
-                r.stateful && (r.action === 'destroy' || r.action === 'replace' || r.action === 'may_replace')
-                  ? el('span', { class: 'danger' }, ' holds data')
-                  : null,
-                r.action === 'replace' || r.action === 'may_replace'
-                  ? el(
-                      'ul',
-                      { class: 'small' },
-                      (r.properties || [])
-                        .filter((p) => p.replacement !== 'never')
-                        .map((p) => el('li', {}, `${p.path}: ${p.reason}`)),
-                    )
-                  : null,
-              ),
-            ),
+            'details',
+            { class: 'resource-list' },
+            el('summary', {}, `${others.length} resource(s) to add or change: show the list`),
+            el('ul', { class: 'resources' }, others.map(resourceItem)),
           ),
       iam.length === 0
         ? null
@@ -200,8 +236,13 @@
             ),
           ),
       d.cost
-        ? el('p', {}, `Cost: ${IC.money(d.cost.monthlyBefore)} → ${IC.money(d.cost.monthlyAfter)} per month`)
+        ? el(
+            'p',
+            {},
+            `Cost: ${monthly(d.cost.monthlyBefore, d.cost.unpriced?.before)} → ${monthly(d.cost.monthlyAfter, d.cost.unpriced?.after)}`,
+          )
         : null,
+      d.cost && (d.cost.unpriced?.after || []).length > 0 ? unpricedList(d.cost.unpriced.after) : null,
       d.unifiedDiff
         ? el(
             'details',
@@ -242,5 +283,47 @@
     );
   }
 
-  IC.render = { components, cost, findings, diff, diagram, template, section };
+  const VERB = { create: 'add', update: 'change', replace: 'replace', may_replace: 'may replace', destroy: 'destroy', orphan: 'orphan' };
+
+  /** What changed between two revisions: components, resources, findings, cost. */
+  function revisionDiff(rd) {
+    const value = (v) => (v === null ? '(unset)' : typeof v === 'string' ? v : JSON.stringify(v));
+    const list = (items, empty) => (items.length === 0 ? el('p', { class: 'muted' }, empty) : el('ul', {}, items));
+    return el(
+      'div',
+      { class: 'revision-diff' },
+      el('h4', {}, 'Components'),
+      list(
+        rd.components.map((c) =>
+          el(
+            'li',
+            { class: `change-${c.change}` },
+            `${c.change} ${c.id} (${c.kind})`,
+            c.params.length > 0 ? `: ${c.params.map((p) => `${p.name} ${value(p.before)} → ${value(p.after)}`).join(', ')}` : '',
+          ),
+        ),
+        'No component changed.',
+      ),
+      el('h4', {}, `Resources (${rd.resources.summaryLine})`),
+      list(rd.resources.changes.map((r) => el('li', {}, `${VERB[r.action] || r.action} ${r.logicalId} (${r.type})`)), 'No resource changed.'),
+      el('h4', {}, 'Findings'),
+      list(
+        [
+          ...rd.findings.added.map((f) => el('li', { class: `finding ${f.severity}` }, `new ${f.severity} ${f.ruleId}${f.subject ? ` on ${f.subject}` : ''}: ${f.message}`)),
+          ...rd.findings.resolved.map((f) => el('li', {}, `resolved ${f.ruleId}${f.subject ? ` on ${f.subject}` : ''}`)),
+        ],
+        'No finding changed.',
+      ),
+      el('h4', {}, 'Cost'),
+      el(
+        'p',
+        {},
+        `${monthly(rd.cost.before.monthly, rd.cost.before.unpriced)} → ${monthly(rd.cost.after.monthly, rd.cost.after.unpriced)}`,
+        rd.cost.delta === null ? '' : ` (${rd.cost.delta >= 0 ? '+' : '−'}${IC.money(Math.abs(rd.cost.delta))})`,
+      ),
+      rd.cost.after.unpriced.length > 0 ? unpricedList(rd.cost.after.unpriced) : null,
+    );
+  }
+
+  IC.render = { components, cost, findings, diff, diagram, template, section, revisionDiff };
 })();

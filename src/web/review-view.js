@@ -170,7 +170,10 @@
     return IC.render.section('Events', holder);
   }
 
-  /** Approve, Request changes, Reject: each sends the version read, so a stale page gets a conflict. */
+  /**
+   * Approve, Request changes, Reject, below the diff they decide on: each sends the version and revision read,
+   * so a decision on a page older than a new revision is refused (409) instead of approving what was not seen.
+   */
   function actions(cr, onChange) {
     const reason = el('textarea', { name: 'reason', rows: 2 });
     const status = IC.statusArea();
@@ -178,7 +181,8 @@
     const act = (label, path, busyLabel, needsReason) => {
       const button = el('button', { type: 'button', class: path === 'approve' ? '' : 'secondary' }, label);
       button.addEventListener('click', async () => {
-        const body = { expectedVersion: cr.version };
+        const body = { expectedVersion: cr.version, expectedRevision: cr.revision };
+        if (!needsReason && reason.value.trim()) body.comment = reason.value.trim();
         if (needsReason) {
           if (!reason.value.trim()) {
             IC.showError(
@@ -207,8 +211,8 @@
     return el(
       'section',
       { class: 'panel', 'aria-labelledby': 'review-heading' },
-      el('h2', { id: 'review-heading' }, 'Review'),
-      field('Reason (needed to request changes or reject)', reason),
+      el('h2', { id: 'review-heading' }, `Review revision ${cr.revision}`),
+      field('Reason or comment (needed to request changes or reject; optional with an approval)', reason),
       el('div', { class: 'buttons' }, buttons),
       status,
     );
@@ -251,11 +255,13 @@
               cr.risk.reasons.map((r) => el('li', {}, r.message)),
             ),
       ),
-      reviewable ? actions(cr, onChange) : null,
-      approvals(cr),
+      IC.views.revisionComparison(cr),
       IC.render.diff(snap.diff),
       IC.render.findings(snap.findings, []),
       IC.render.cost(snap.cost),
+      reviewable ? actions(cr, onChange) : null,
+      IC.views.revisePanel(cr, me, onChange),
+      approvals(cr),
       IC.render.components(snap.architecture),
       IC.render.template(snap.templateYaml),
       comments(cr, onChange),

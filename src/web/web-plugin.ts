@@ -34,7 +34,9 @@ export const WEB_FILES = [
   'render-proposal.js',
   'change-request-states.js',
   'conversations-view.js',
+  'revisions-view.js',
   'review-view.js',
+  'policy-view.js',
   'app.js',
 ] as const;
 

@@ -7,12 +7,18 @@ export interface FirstTurn {
   proposal: { id: string; stackName: string; templateYaml: string; architecture: { name: string } };
 }
 
-export async function firstTurn(t: TestApp, user: TestUser, text: string): Promise<FirstTurn> {
+/** `title` names the app of the stack: each stack has one open change request, so tests that submit give one. */
+export async function firstTurn(
+  t: TestApp,
+  user: TestUser,
+  text: string,
+  title?: string,
+): Promise<FirstTurn> {
   const conv = await t.app.inject({
     method: 'POST',
     url: '/v1/conversations',
     headers: user.headers,
-    payload: {},
+    payload: title ? { title } : {},
   });
   expect(conv.statusCode).toBe(201);
   const conversationId = conv.json().id as string;

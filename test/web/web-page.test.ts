@@ -39,8 +39,8 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
 
   /** A change request made through the API (the reviewer tests start from one). */
   async function submittedRequest(author: TestUser): Promise<{ id: string; title: string }> {
-    const turn = await firstTurn(t, author, REQUEST);
     const title = `payments api ${Math.random().toString(36).slice(2, 8)}`;
+    const turn = await firstTurn(t, author, REQUEST, title);
     const cr = await t.app.inject({
       method: 'POST',
       url: '/v1/change-requests',
@@ -98,6 +98,13 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
       'the redone proposal',
     );
 
+    // The submit panel appears once the page checked the conversation has no open change request.
+    await page.waitFor(
+      () =>
+        page.document.querySelector('button[type="submit"]')?.textContent === 'Submit for review' ||
+        page.document.querySelector('#submit-heading'),
+      'the submit form',
+    );
     page.click('Submit for review');
     await page.waitForText('Submitted:');
     expect(page.text()).toMatch(/Submitted: .+ \(open, risk high\)\./);
@@ -188,6 +195,7 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
       /^s3-bucket-block-public-policy on \S+: /,
     );
 
+    await page.waitFor(() => page.document.querySelector('#submit-heading'), 'the submit form');
     page.click('Submit for review');
     await page.waitForText('The change has failing error findings (422)');
     expect(page.text()).toContain('2 error findings must be fixed or waived before submitting');
@@ -256,7 +264,10 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
     await page.waitForText('State: open');
     page.click('Request changes');
     await page.waitForText('Request changes needs a reason');
-    page.fill('Reason (needed to request changes or reject)', 'put the table in its own stack');
+    page.fill(
+      'Reason or comment (needed to request changes or reject; optional with an approval)',
+      'put the table in its own stack',
+    );
     page.click('Request changes');
     await page.waitForText('The request is now changes requested.');
     expect(page.text()).toContain('request changes · revision 1');
@@ -266,7 +277,10 @@ describe('the web page, used in a browser (jsdom) against a listening app', () =
     await page.waitForText('or use the shared table');
     page.click('Reject');
     await page.waitForText('Reject needs a reason');
-    page.fill('Reason (needed to request changes or reject)', 'use the shared API gateway');
+    page.fill(
+      'Reason or comment (needed to request changes or reject; optional with an approval)',
+      'use the shared API gateway',
+    );
     page.click('Reject');
     await page.waitForText('The request is now rejected.');
     const comments = [...page.document.querySelectorAll('.comments > li')].map((li) => li.textContent);
