@@ -10,7 +10,6 @@ import { isStatefulResourceType } from './is-stateful-resource-type.ts';
 import type {
   CfnTemplate,
   ChangeKind,
-  CostDelta,
   DiffSummary,
   NamedChange,
   PropertyChange,
@@ -19,6 +18,7 @@ import type {
   ResourceDiff,
   StackDiff,
 } from './stack-diff.ts';
+import { costDeltaOf } from './cost-delta.ts';
 import {
   broadenedReasonsOf,
   iamStatementChangesOf,
@@ -270,24 +270,6 @@ function otherSectionsOf(diff: TemplateDiff): string[] {
   if (diff.transform?.isDifferent) sections.push('Transform');
   for (const id of diff.unknown.logicalIds) sections.push(id);
   return [...new Set(sections)].sort(compare);
-}
-
-function costDeltaOf(newStack: boolean, options: DiffTemplatesOptions): CostDelta | null {
-  const after = options.costAfter;
-  const before = options.costBefore ?? (newStack ? 0 : undefined);
-  if (after === undefined || before === undefined) return null;
-  const unpriced = { before: [...(options.unpricedBefore ?? [])], after: [...(options.unpricedAfter ?? [])] };
-  // An unknown side (null, or something unpriced) makes the figure and the delta unknown: never a lower number.
-  const monthlyBefore = before === null || unpriced.before.length > 0 ? null : cents(before);
-  const monthlyAfter = after === null || unpriced.after.length > 0 ? null : cents(after);
-  // The delta of the rounded figures, so that before + delta = after as displayed.
-  const monthlyDelta =
-    monthlyBefore === null || monthlyAfter === null ? null : cents(monthlyAfter - monthlyBefore);
-  return { currency: 'USD', monthlyBefore, monthlyAfter, monthlyDelta, unpriced };
-}
-
-function cents(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 /** The template as the renderer writes it (canonical order, short-form tags), so diff lines read as the file. */

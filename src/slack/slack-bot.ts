@@ -7,7 +7,6 @@ import { ConversationConflictError } from '../conversations/conversation-conflic
 import type { TurnResult } from '../conversations/conversation-service.ts';
 import { AppError } from '../errors/app-error.ts';
 import { hasRole, type AuthUser } from '../identity/roles.ts';
-import { loadRevisionDiff } from '../change-requests/revision-diff/load-revision-diff.ts';
 import { parseJson } from '../json/parse-json.ts';
 import {
   ACTIONS,
@@ -19,9 +18,8 @@ import {
 import { escapeMrkdwn } from './blocks/mrkdwn.ts';
 import { proposalBlocks } from './blocks/proposal-blocks.ts';
 import { type ReasonAction, reasonModal } from './blocks/reason-modal.ts';
-import { reviewBlocks } from './blocks/review-blocks.ts';
 import { claimDelivery } from './claim-delivery.ts';
-import { findReviewMessage } from './review-messages.ts';
+import { updateReviewMessage } from './review-message-updates.ts';
 import {
   type BlockActions,
   type MessageEvent,
@@ -32,7 +30,7 @@ import {
 import type { SlackPeople } from './slack-people.ts';
 import type { SlackPoster } from './slack-poster.ts';
 import { claimThread, findThread, threadOfConversation } from './slack-threads.ts';
-import { proposalView, reviewView } from './slack-views.ts';
+import { proposalView } from './slack-views.ts';
 import type {} from './tables.ts';
 
 export interface SlackBotSettings {
@@ -57,15 +55,6 @@ const HELP = [
   '• `/infra help`: this help',
   'Or mention me in a channel, or write to me directly; reply in the thread to change the proposal.',
 ].join('\n');
-
-const NOTIFY: Partial<Record<ChangeEvent['type'], string>> = {
-  approved: ':white_check_mark: approved',
-  changes_requested: ':memo: changes were requested',
-  rejected: ':no_entry: rejected',
-  applied: ':rocket: applied',
-  failed: ':x: the apply failed',
-  closed: ':lock: closed',
-};
 
 /** `<@U123> make it multi-AZ` → `make it multi-AZ`. */
 function withoutMentions(text: string): string {
@@ -440,50 +429,13 @@ export class SlackBot {
     this.background(`change:${event.type}`, () => this.onChangeEvent(event));
   }
 
-  /**
-   * Posts the review message on creation, updates it in place afterwards (once per decision), and tells
-   * the requester.
-   */
-  async onChangeEvent(event: ChangeEvent): Promise<void> {
-    if (event.type === 'commented' || event.type === 'apply_started') return;
-    if (isFollowedBySameCommit(event)) return;
-    const cr = await this.app.changeRequests.get(event.changeRequest.id);
-    const changes = cr.revision > 1 ? await loadRevisionDiff(this.app.db, cr.id, {}) : null;
-    const blocks = reviewBlocks(reviewView(cr, event, changes));
-    const text = `Change request: ${cr.title} (${cr.state.replace('_', ' ')})`;
-    if (event.type === 'created') {
-      if (this.settings.reviewChannel) {
-        await this.poster.send(
-          'chat.postMessage',
-          { channel: this.settings.reviewChannel, text, blocks },
-          { reviewMessageOf: cr.id },
-        );
-      }
-      return;
-    }
-    const message = await findReviewMessage(this.app.db, cr.id);
-    if (message)
-      await this.poster.send('chat.update', { channel: message.channel, ts: message.ts, text, blocks });
-    const news = NOTIFY[event.type];
-    const thread = news ? await threadOfConversation(this.app.db, cr.conversationId) : null;
-    if (news && thread) {
-      const by = event.actor?.name ? ` by ${escapeMrkdwn(event.actor.name)}` : '';
-      const reason = event.reason ? `: ${escapeMrkdwn(event.reason)}` : '';
-      await this.poster.send('chat.postMessage', {
-        channel: thread.channel,
-        thread_ts: thread.threadTs,
-        text: `<@${thread.requesterSlackId}> your change request *${escapeMrkdwn(cr.title)}* was ${news}${by}${reason}.`,
-      });
-    }
+  /** Posts or updates the review message and tells the requester (`review-message-updates.ts`). */
+  onChangeEvent(event: ChangeEvent): Promise<void> {
+    return updateReviewMessage(
+      { app: this.app, poster: this.poster, reviewChannel: this.settings.reviewChannel },
+      event,
+    );
   }
-}
-
-/**
- * The approval that completes the required approvals commits `approval_recorded` and then `approved` together:
- * the message is updated once, on `approved`, with the final state.
- */
-function isFollowedBySameCommit(event: ChangeEvent): boolean {
-  return event.type === 'approval_recorded' && event.changeRequest.state === 'approved';
 }
 
 const ReasonState = z.object({
