@@ -7,8 +7,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capture } from '../support/capture-stream.ts';
 import { httpApiClient } from '../../src/cli/api-client.ts';
 import { runChat } from '../../src/cli/commands/chat.ts';
 import { runCli } from '../../src/cli/main.ts';
@@ -31,17 +32,6 @@ afterAll(async () => {
   await t.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function cli(user: TestUser, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = capture();

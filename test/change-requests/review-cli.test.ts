@@ -1,5 +1,5 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capture } from '../support/capture-stream.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.ts';
 import { seedFourRequests } from './support/four-requests.ts';
@@ -8,17 +8,6 @@ let t: TestApp;
 let url: string;
 let reviewer: TestUser;
 let ids: Record<string, string>;
-
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 beforeAll(async () => {
   t = await createTestApp();

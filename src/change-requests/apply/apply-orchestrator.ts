@@ -7,7 +7,7 @@ import type { StoredResponse } from '../idempotency.ts';
 import type {} from '../tables.ts';
 import { ApplyDriver } from './apply-driver.ts';
 import { type ApplyOrchestratorOptions, DRIVEN } from './apply-options.ts';
-import { markApplyOutcome } from './apply-outcome.ts';
+import { type MarkOutcomeInput, markApplyOutcome } from './apply-outcome.ts';
 import { startApply } from './start-apply.ts';
 
 export type { ApplyOrchestratorOptions } from './apply-options.ts';
@@ -56,15 +56,7 @@ export class ApplyOrchestrator {
   }
 
   /** mark-applied / mark-failed: the outcome of an apply done out of band (reviewers). */
-  markOutcome(
-    ctx: ActionContext,
-    id: string,
-    input: {
-      outcome: 'succeeded' | 'failed';
-      reason?: string | undefined;
-      expectedVersion?: number | undefined;
-    },
-  ): Promise<ChangeRequest> {
+  markOutcome(ctx: ActionContext, id: string, input: MarkOutcomeInput): Promise<ChangeRequest> {
     return markApplyOutcome(this.options, ctx, id, input);
   }
 

@@ -11,6 +11,13 @@ import type {} from '../tables.ts';
 import { type ApplyOrchestratorOptions, DRIVEN } from './apply-options.ts';
 import { stackNoteOf } from './rolled-back-stack.ts';
 
+/** mark-applied / mark-failed: what the reviewer records, on the version they read. */
+export interface MarkOutcomeInput {
+  outcome: 'succeeded' | 'failed';
+  reason?: string | undefined;
+  expectedVersion?: number | undefined;
+}
+
 export interface ApplyEnd {
   outcome: 'succeeded' | 'failed';
   reason: string | null;

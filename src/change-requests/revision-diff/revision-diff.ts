@@ -6,6 +6,7 @@
  */
 import { diffTemplates } from '../../diff/diff-templates.ts';
 import type { ResourceAction } from '../../diff/stack-diff.ts';
+import type { FindingLike as BlockingFinding } from '../blocking-findings.ts';
 import type { ChangeSnapshot } from '../change-request.ts';
 import { unpricedOf } from '../service/freeze-proposal.ts';
 
@@ -51,15 +52,7 @@ interface Component {
   params?: Record<string, unknown>;
 }
 
-interface FindingLike {
-  ruleId: string;
-  severity: string;
-  status: string;
-  resource?: string;
-  component?: string;
-  message: string;
-  fingerprint?: string;
-}
+type FindingLike = BlockingFinding & { fingerprint?: string };
 
 /** The diff of revision `from` (its snapshot `before`) to revision `to` (`after`). */
 export function revisionDiff(
