@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { diffTemplates } from '../../src/diff/diff-templates.ts';
 import { isStatefulResourceType } from '../../src/diff/is-stateful-resource-type.ts';
 import { renderDiffJson } from '../../src/diff/render-diff-json.ts';
-import { renderDiffMarkdown } from '../../src/diff/render-diff-markdown.ts';
 import { renderDiffText } from '../../src/diff/render-diff-text.ts';
 import { stackDiffSchema } from '../../src/diff/stack-diff-schema.ts';
 import { renderTemplate } from '../../src/render/render-template.ts';
@@ -160,23 +159,6 @@ describe('diffTemplates', () => {
       unpriced: { before: [], after: [] },
     });
     expect(diffTemplates(before, after).cost).toBeNull();
-  });
-
-  it('gives an unknown cost and delta, never a lower number, when something after the change has no price', () => {
-    const unpriced = [
-      'Db (AWS::RDS::DBInstance): no list price for RDS instance class db.x9.huge in the price table',
-    ];
-    const d = diffTemplates(before, after, { costBefore: 120, costAfter: null, unpricedAfter: unpriced });
-    expect(d.cost).toEqual({
-      currency: 'USD',
-      monthlyBefore: 120,
-      monthlyAfter: null,
-      monthlyDelta: null,
-      unpriced: { before: [], after: unpriced },
-    });
-    expect(renderDiffText(d)).toContain('Monthly cost: $120.00 -> unknown (change unknown)');
-    expect(renderDiffText(d)).toContain('unpriced: Db (AWS::RDS::DBInstance): no list price');
-    expect(renderDiffMarkdown(d)).toContain('| $120.00/mo | unknown | unknown |');
   });
 
   it('diffs a new stack against nothing, with zero as the cost before', () => {

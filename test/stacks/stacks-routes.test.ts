@@ -136,6 +136,7 @@ describe('stacks and baselines', () => {
       monthlyBefore: 40,
       monthlyAfter: 52.5,
       monthlyDelta: 12.5,
+      unpriced: { before: [], after: [] },
     });
     expect(body.rendered).toContain('| 🔴 replace | `Db` | AWS::RDS::DBInstance |');
   });
@@ -231,6 +232,7 @@ describe('diffing a stored proposal', () => {
       monthlyBefore: 0,
       monthlyAfter: 18.25,
       monthlyDelta: 18.25,
+      unpriced: { before: [], after: [] },
     });
 
     const foreign = await inject(otherDev, 'POST', '/v1/stacks/payments-jobs-prod/diff', { proposalId: id });
