@@ -3,7 +3,8 @@
  * infrastructure in a turn and submits it; a reviewer requests changes; the developer revises from the page;
  * reviewers see what changed in the revision and approve (a decision on the older revision is refused); a
  * policy admin validates, dry-runs, saves and rolls back the policy and manages a waiver. Screenshots go to
- * SCREENSHOT_DIR. Each person has their own browser context (their own session storage).
+ * SCREENSHOT_DIR. Each person has their own browser context (their own session storage). A whole workflow in a
+ * browser takes seconds even on an idle machine, so these tests allow minutes, not the default 20 s.
  */
 import type { BrowserContext, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ describe.skipIf(!chromiumAvailable)('the review workflow in headless Chromium', 
     contexts.push(context);
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(60_000);
     await signIn(page, url, user.token, user.user.name);
     return page;
   }
@@ -134,7 +135,7 @@ describe.skipIf(!chromiumAvailable)('the review workflow in headless Chromium', 
       ['approve', 'queue looks right', 2],
     ]);
     await screenshot(admin, '07-approved');
-  });
+  }, 180_000);
 
   it('a policy admin validates, dry-runs, saves and rolls back the policy, and creates and revokes a waiver', async () => {
     // A recent proposal of team payments for the dry run to check the draft against.
@@ -203,5 +204,5 @@ describe.skipIf(!chromiumAvailable)('the review workflow in headless Chromium', 
       headers: paul.headers,
     });
     expect((versions.json() as { versions: Array<{ version: number }> }).versions[0]?.version).toBe(3);
-  });
+  }, 180_000);
 });
