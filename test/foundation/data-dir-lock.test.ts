@@ -10,6 +10,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'icp-lock-'));
 const lockFile = join(dataDir, 'pgdata.lock');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// Each test opens an embedded PostgreSQL of its own (a fresh PGlite, seconds on an idle machine): on a loaded
+// one, with the worker's shared PGlite already in memory, that outgrows the default 20 s.
+
 it('refuses a second opener of an embedded store while the first has it, and names the way out', async () => {
   const first = await openStore({ dataDir });
   await expect(openStore({ dataDir })).rejects.toThrow(/pgdata is in use by process \d+ .*--url/);
@@ -17,7 +20,7 @@ it('refuses a second opener of an embedded store while the first has it, and nam
   const again = await openStore({ dataDir });
   await again.ping();
   await again.close();
-});
+}, 60_000);
 
 it('refuses a lock held by another live process, and takes over one whose process is gone', async () => {
   writeFileSync(lockFile, `${process.ppid}\n`);
@@ -27,4 +30,4 @@ it('refuses a lock held by another live process, and takes over one whose proces
   const store = await openStore({ dataDir });
   await store.ping();
   await store.close();
-});
+}, 60_000);
