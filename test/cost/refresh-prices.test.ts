@@ -16,6 +16,8 @@ import { MissingPricesError, refreshInstancePrices } from '../../src/cost/refres
 import { type PricingStandIn, startPricingStandIn } from '../support/pricing-stand-in.ts';
 
 const run = promisify(execFile);
+// A refresh asks for every class of the catalog in two regions (some 1,300 requests, two pages each) through
+// the real SDK: seconds when the machine is idle, more under load, hence the longer timeouts below.
 let aws: PricingStandIn;
 const dirs: string[] = [];
 let missing: string | null = null;
@@ -76,7 +78,7 @@ describe('prices:refresh', () => {
       deploymentOption: 'Single-AZ',
     });
     expect(aws.requests.some((r) => r.nextToken === 'page-2')).toBe(true);
-  });
+  }, 120_000);
 
   it('stops with the classes AWS has no price for, and writes nothing', async () => {
     missing = 'db.r7i.16xlarge';
@@ -92,7 +94,7 @@ describe('prices:refresh', () => {
       'us-east-1 aurora db.r7i.16xlarge',
     ]);
     expect(readdirSync(outDir)).toEqual([]);
-  });
+  }, 60_000);
 
   it('runs as npm run prices:refresh, and says so when no credentials are set', async () => {
     missing = null;
@@ -125,5 +127,5 @@ describe('prices:refresh', () => {
     }).catch((e: { code: number; stderr: string }) => e);
     expect((noCredentials as { code: number }).code).toBe(2);
     expect((noCredentials as { stderr: string }).stderr).toContain('no AWS credentials');
-  }, 60_000);
+  }, 120_000);
 });
