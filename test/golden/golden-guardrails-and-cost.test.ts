@@ -61,8 +61,9 @@ describe('golden cost figures, computed by hand', () => {
     // The failure queue only holds what fails: not charged up front (listed at $0, with the reason).
     expect(monthly(cost, 'SendWelcomeSourceUsersFailures')).toBe(0);
     expect(cost.total).toBeCloseTo(6.375 + 1.53334 + 1.0, 2); // 8.91
-    // Log volume is unknown: listed as unpriced, never counted as zero.
-    expect(cost.unpriced.map((u) => u.logicalId)).toEqual(['SendWelcomeLogGroup']);
+    // Log volume is unknown: listed as not estimated (a stated assumption), never counted as zero.
+    expect(cost.unpriced).toEqual([]);
+    expect(cost.notEstimated.map((u) => u.logicalId)).toEqual(['SendWelcomeLogGroup']);
   });
 
   it('S3 → EventBridge → SNS (prod, us-east-1)', () => {
@@ -75,7 +76,8 @@ describe('golden cost figures, computed by hand', () => {
     expect(monthly(cost, 'NewUploadTopic')).toBeCloseTo(0.5, 4);
     expect(monthly(cost, 'NewUploadKey')).toBeCloseTo(1.0, 4);
     expect(cost.total).toBeCloseTo(2.05 + 1.0 + 0.5 + 1.0, 2); // 4.55
-    expect(cost.unpriced.map((u) => u.logicalId).sort()).toEqual([
+    expect(cost.unpriced).toEqual([]);
+    expect(cost.notEstimated.map((u) => u.logicalId).sort()).toEqual([
       'EventsArchive',
       'IncomingBucketAccessLogs',
     ]);
