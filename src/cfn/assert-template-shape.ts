@@ -3,7 +3,25 @@ import { escapePointerSegment } from './json-pointer.ts';
 import type { TextLocation } from './template-parse-error.ts';
 import { TemplateParseError } from './template-parse-error.ts';
 
-const MAP_SECTIONS = ['Parameters', 'Mappings', 'Conditions', 'Outputs', 'Metadata'] as const;
+const MAP_SECTIONS = ['Parameters', 'Mappings', 'Conditions', 'Outputs', 'Metadata', 'Rules'] as const;
+
+/** AWS::LanguageExtensions: `Fn::ForEach::<LoopName>: [Identifier, Collection, {OutputKey: OutputValue}]`. */
+const FOR_EACH = 'Fn::ForEach::';
+
+function assertForEachShape(
+  key: string,
+  value: unknown,
+  pointer: string,
+  fail: (message: string, pointer: string) => never,
+): void {
+  const expected = `expected ${key} to be [identifier, collection, {OutputKey: resource}]`;
+  if (!Array.isArray(value) || value.length !== 3) fail(expected, pointer);
+  const [identifier, , output] = value as unknown[];
+  if (typeof identifier !== 'string' || !/^[A-Za-z0-9]+$/.test(identifier)) {
+    fail(`expected the identifier of ${key} to be an alphanumeric name`, `${pointer}/0`);
+  }
+  if (!isRecord(output)) fail(expected, `${pointer}/2`);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,6 +49,10 @@ export function assertTemplateShape(
     fail('expected Resources to be a mapping of logical ids to resources', '/Resources');
   for (const [logicalId, resource] of Object.entries(resources as Record<string, unknown>)) {
     const pointer = `/Resources/${escapePointerSegment(logicalId)}`;
+    if (logicalId.startsWith(FOR_EACH)) {
+      assertForEachShape(logicalId, resource, pointer, fail);
+      continue;
+    }
     if (!/^[A-Za-z0-9]+$/.test(logicalId)) {
       fail(`expected resource logical id "${logicalId}" to be alphanumeric`, pointer);
     }

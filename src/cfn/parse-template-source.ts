@@ -2,6 +2,7 @@ import type { Node as YamlNode } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { assertTemplateShape } from './assert-template-shape.ts';
 import { jsonLocator } from './json-locator.ts';
+import { findRainMarker } from './rain-source.ts';
 import { unescapePointerSegment } from './json-pointer.ts';
 import { setOwn } from './set-own.ts';
 import type { CfnTemplate } from './cfn-template.ts';
@@ -136,6 +137,13 @@ class YamlReader {
  */
 export function parseTemplateSource(text: string): TemplateSource {
   if (typeof text !== 'string') throw new TemplateParseError('expected the template as text');
+  const rain = findRainMarker(text);
+  if (rain) {
+    throw new TemplateParseError(
+      `this is a Rain source (${rain.marker}), not a CloudFormation template: package it first with \`rain pkg\` and check the packaged template`,
+      { line: rain.line, column: rain.column },
+    );
+  }
   // JSON is parsed natively (a hundred times faster than the YAML parser); lines are located lazily.
   if (/^\s*\{/.test(text)) {
     let value: unknown;

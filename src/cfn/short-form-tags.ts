@@ -1,11 +1,16 @@
 /**
  * CloudFormation YAML short-form tags and their long forms. `!GetAtt A.B` (scalar) becomes
- * `{"Fn::GetAtt": ["A", "B"]}`; every other tag wraps its value unchanged under its long-form key.
+ * `{"Fn::GetAtt": ["A", "B"]}`; every other tag wraps its value unchanged under its long-form key. The list
+ * covers the intrinsics of Resources and Outputs, the AWS::LanguageExtensions ones (ForEach, Length,
+ * ToJsonString) and the Rules section's assertion functions (Contains, EachMember*, RefAll, ValueOf*).
  */
 const FN_TAGS = [
   'And',
   'Base64',
   'Cidr',
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
   'Equals',
   'FindInMap',
   'ForEach',
@@ -17,11 +22,14 @@ const FN_TAGS = [
   'Length',
   'Not',
   'Or',
+  'RefAll',
   'Select',
   'Split',
   'Sub',
   'ToJsonString',
   'Transform',
+  'ValueOf',
+  'ValueOfAll',
 ] as const;
 
 const LONG_FORM: ReadonlyMap<string, string> = new Map<string, string>([

@@ -13,8 +13,15 @@ export interface EvaluationSummary {
   passed: number;
   /** Enabled rules of the evaluated level. */
   rulesEvaluated: number;
-  /** Resources (template) or components (architecture) evaluated. */
+  /** Resources (template, as written: a SAM resource counts once) or components (architecture) evaluated. */
   resources: number;
+  /**
+   * Resources (or components) no enabled rule covers: nothing was checked on them, and the report says so
+   * ("not checked: 3 resources of types …") rather than passing them in silence.
+   */
+  notChecked: number;
+  /** The same by resource type (or component kind), sorted by type. */
+  notCheckedTypes: Record<string, number>;
 }
 
 export interface Evaluation {

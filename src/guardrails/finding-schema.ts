@@ -32,6 +32,10 @@ export const FindingSchema = z
     references: z.array(z.string()),
     fingerprint: z.string(),
     waiverId: z.string().optional(),
+    generated: z
+      .object({ logicalId: z.string(), type: z.string(), by: z.string() })
+      .optional()
+      .describe('the resource a transform (SAM, Fn::ForEach) made, which the rule checked'),
     line: z.number().int().optional().describe('line of `path` in the template text, when text was sent'),
     column: z.number().int().optional(),
   })
@@ -47,6 +51,8 @@ export const EvaluationSummarySchema = z
     passed: z.number().int(),
     rulesEvaluated: z.number().int(),
     resources: z.number().int(),
+    notChecked: z.number().int().describe('resources (or components) no enabled rule covers'),
+    notCheckedTypes: z.record(z.string(), z.number().int()).describe('notChecked by resource type or kind'),
   })
   .meta({ id: 'EvaluationSummary' });
 

@@ -209,4 +209,9 @@ export interface Finding {
   fingerprint: string;
   /** Present when status is `waived`. */
   waiverId?: string;
+  /**
+   * Present when the rule checked a resource a transform made (`HelloRole`, an `AWS::IAM::Role` the SAM
+   * transform made from `Hello`): `resource` and `path` then name what the user wrote.
+   */
+  generated?: { logicalId: string; type: string; by: string };
 }

@@ -93,6 +93,8 @@ describe('evaluateTemplate', () => {
       passed: 3,
       rulesEvaluated: 2,
       resources: 5,
+      notChecked: 1,
+      notCheckedTypes: { 'AWS::KMS::Key': 1 },
     });
   });
 

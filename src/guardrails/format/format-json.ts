@@ -18,6 +18,8 @@ export function totalSummary(evaluations: readonly Evaluation[]): EvaluationSumm
     passed: 0,
     rulesEvaluated: 0,
     resources: 0,
+    notChecked: 0,
+    notCheckedTypes: {},
   };
   for (const { summary } of evaluations) {
     total.errors += summary.errors;
@@ -28,6 +30,10 @@ export function totalSummary(evaluations: readonly Evaluation[]): EvaluationSumm
     total.passed += summary.passed;
     total.resources += summary.resources;
     total.rulesEvaluated = Math.max(total.rulesEvaluated, summary.rulesEvaluated);
+    total.notChecked += summary.notChecked;
+    for (const [type, count] of Object.entries(summary.notCheckedTypes)) {
+      total.notCheckedTypes[type] = (total.notCheckedTypes[type] ?? 0) + count;
+    }
   }
   return total;
 }

@@ -3,8 +3,15 @@ import { setOwn } from '../../cfn/set-own.ts';
 import type { Resolved } from '../rule.ts';
 import { textOf } from '../text-of.ts';
 import { intrinsicArg, intrinsicKey, soleKey } from './intrinsic-key.ts';
+import { partitionOf } from './partition-of.ts';
 import type { ResolveContext } from './resolve-context.ts';
 import { subPlaceholders } from './sub-placeholders.ts';
+
+/**
+ * An intrinsic the template transforms (SAM) write where they produce a value they do not model (a policy
+ * template they lack, say); its argument is the reason. It resolves to unknown, so rules say `unknown`.
+ */
+export const UNMODELLED = 'Fn::Copilot::Unmodelled';
 
 /** `Ref: AWS::NoValue` resolves to this marker; containers drop it, a top-level one reads as absent. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
@@ -26,12 +33,6 @@ function recordOf(value: unknown): Record<string, unknown> {
 
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
 }
 
 /**
@@ -249,6 +250,8 @@ export class IntrinsicResolver {
         return unknown('Fn::GetAZs lists availability zones at deploy time');
       case 'Fn::Cidr':
         return unknown('Fn::Cidr is not evaluated by the guardrails');
+      case UNMODELLED:
+        return unknown(typeof arg === 'string' ? arg : 'a value the template transform does not model');
       default:
         return unknown(`${key} is not evaluated by the guardrails`);
     }
@@ -274,6 +277,7 @@ export class IntrinsicResolver {
       case 'AWS::AccountId':
         return accountId === undefined ? missing() : known(accountId);
       case 'AWS::Partition':
+        if (this.context.partition !== undefined) return known(this.context.partition);
         return region === undefined ? missing() : known(partitionOf(region));
       case 'AWS::URLSuffix':
         return region === undefined

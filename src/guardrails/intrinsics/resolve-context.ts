@@ -5,8 +5,10 @@
 export interface ResolveContext {
   /** Values for template Parameters; otherwise their Default is used. */
   parameters?: Readonly<Record<string, string>>;
-  /** AWS::Region (AWS::Partition and AWS::URLSuffix are derived from it). */
+  /** AWS::Region (AWS::Partition and AWS::URLSuffix are derived from it unless `partition` is given). */
   region?: string;
+  /** AWS::Partition, when known without a region (the policy's default partition). */
+  partition?: string;
   /** AWS::AccountId */
   accountId?: string;
   /** AWS::StackName */
