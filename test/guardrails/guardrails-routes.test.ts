@@ -142,6 +142,46 @@ describe('POST /v1/guardrails/evaluate', () => {
     expect(await status('web')).toMatchObject({ status: 'fail' });
   });
 
+  it('checks SAM templates and counts what no rule covers', async () => {
+    const sam = [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Hello:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties: { Runtime: python2.7, Handler: app.handler, CodeUri: s3://b/k.zip, Policies: [AdministratorAccess] }',
+      '  Wait:',
+      '    Type: AWS::CloudFormation::WaitConditionHandle',
+      '',
+    ].join('\n');
+    const res = await evaluate({ template: sam, region: 'us-east-1' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'iam-no-administrator-access-policy',
+        resource: 'Hello',
+        resourceType: 'AWS::Serverless::Function',
+        generated: expect.objectContaining({ logicalId: 'HelloRole', type: 'AWS::IAM::Role' }),
+        line: 5,
+      }),
+    );
+    expect(body.summary).toMatchObject({
+      resources: 2,
+      notChecked: 1,
+      notCheckedTypes: { 'AWS::CloudFormation::WaitConditionHandle': 1 },
+    });
+  });
+
+  it('refuses Rain sources with a 400 that says to package them first', async () => {
+    const res = await evaluate({ template: 'Resources:\n  A:\n    Type: !Rain::Module ./bucket.yaml\n' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      type: 'https://infra-copilot.dev/problems/template-parse-error',
+      detail: expect.stringContaining('rain pkg'),
+      line: 3,
+    });
+  });
+
   it('requires authentication', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -41,6 +41,7 @@ function body(
   const paths = isRecord(document.paths) ? document.paths : {};
   document.paths = paths;
   const auth = isRecord(source.get('Auth')) ? (source.get('Auth') as Record<string, unknown>) : {};
+  const used = new Set<string>();
   for (const route of routes) {
     const item = isRecord(paths[route.path]) ? (paths[route.path] as Record<string, unknown>) : {};
     paths[route.path] = item;
@@ -56,10 +57,47 @@ function body(
       responses: {},
     };
     const authorizer = authorizerOf(route, auth);
-    if (authorizer) operation.security = [{ [authorizer]: [] }];
+    if (authorizer) {
+      operation.security = [{ [authorizer]: [] }];
+      used.add(authorizer);
+    }
     item[route.method] = operation;
   }
+  if (kind === 'rest' && used.size > 0) document.securityDefinitions = securityDefinitions(used, auth);
   return { Body: document };
+}
+
+/** Swagger security definitions of the authorizers routes use: IAM (SigV4), Cognito user pools, Lambda. */
+function securityDefinitions(
+  used: ReadonlySet<string>,
+  auth: Record<string, unknown>,
+): Record<string, unknown> {
+  const declared = isRecord(auth.Authorizers) ? auth.Authorizers : {};
+  const out: Record<string, unknown> = {};
+  for (const name of [...used].sort()) {
+    const base = { in: 'header', type: 'apiKey', name: 'Authorization' };
+    if (name === 'AWS_IAM') {
+      out[name] = { ...base, 'x-amazon-apigateway-authtype': 'awsSigv4' };
+      continue;
+    }
+    const authorizer = isRecord(declared[name]) ? declared[name] : {};
+    out[name] =
+      authorizer.UserPoolArn !== undefined
+        ? {
+            ...base,
+            'x-amazon-apigateway-authtype': 'cognito_user_pools',
+            'x-amazon-apigateway-authorizer': {
+              type: 'cognito_user_pools',
+              providerARNs: [authorizer.UserPoolArn].flat(),
+            },
+          }
+        : {
+            ...base,
+            'x-amazon-apigateway-authtype': 'custom',
+            'x-amazon-apigateway-authorizer': { type: 'token', authorizerUri: authorizer.FunctionArn },
+          };
+  }
+  return out;
 }
 
 function stageId(apiId: string, stageName: unknown, defaultStage: string): string {

@@ -39,6 +39,8 @@ interface Target {
   readonly ref: unknown;
   /** The same inside a `Fn::Sub`: `${Fn.Arn}` or `${FnAliaslive}`. */
   readonly sub: string;
+  /** Its ARN for targets: `!GetAtt Fn.Arn` or `{Ref: FnAliaslive}` (an alias's Ref is its ARN). */
+  readonly arn: unknown;
 }
 
 function without(record: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
@@ -51,7 +53,8 @@ function without(record: Record<string, unknown>, names: readonly string[]): Rec
 function target(out: SamOutput, source: SamSource): Target {
   const id = source.logicalId;
   const alias = source.get('AutoPublishAlias');
-  if (alias === undefined) return { ref: { Ref: id }, sub: `\${${id}.Arn}` };
+  if (alias === undefined)
+    return { ref: { Ref: id }, sub: `\${${id}.Arn}`, arn: { 'Fn::GetAtt': [id, 'Arn'] } };
   const aliasName = typeof alias === 'string' ? alias : 'alias';
   const versionId = `${id}Version`;
   const aliasId = `${id}Alias${aliasName.replace(/[^A-Za-z0-9]/g, '')}`;
@@ -73,7 +76,7 @@ function target(out: SamOutput, source: SamSource): Target {
     source,
     [exactly(source.at('AutoPublishAlias'))],
   );
-  return { ref: { Ref: aliasId }, sub: `\${${aliasId}}` };
+  return { ref: { Ref: aliasId }, sub: `\${${aliasId}}`, arn: { Ref: aliasId } };
 }
 
 function permission(
@@ -143,6 +146,7 @@ function apiRoute(
   properties: Record<string, unknown>,
   fn: Target,
   pointer: string,
+  permit: boolean,
 ): void {
   const explicit = referencedId(kind === 'rest' ? properties.RestApiId : properties.ApiId);
   const apiId = explicit ?? (kind === 'rest' ? 'ServerlessRestApi' : 'ServerlessHttpApi');
@@ -150,6 +154,7 @@ function apiRoute(
   const rawMethod = typeof properties.Method === 'string' ? properties.Method.toLowerCase() : 'any';
   const method = rawMethod === 'any' ? 'x-amazon-apigateway-any-method' : rawMethod;
   routes.add(kind, apiId, { path, method, target: fn.sub, auth: properties.Auth, source, pointer });
+  if (!permit) return;
   const arnMethod = rawMethod === 'any' ? '*' : rawMethod.toUpperCase();
   const arnPath = path === '$default' ? '*' : path.replace(/\{[^}]*\}/g, '*').replace(/^\//, '');
   const partition = kind === 'rest' ? 'aws' : '${AWS::Partition}';
@@ -164,6 +169,25 @@ function apiRoute(
       ],
     },
   });
+}
+
+function httpApiOf(properties: Record<string, unknown>): string {
+  return referencedId(properties.ApiId) ?? 'ServerlessHttpApi';
+}
+
+function isDefaultRoute(properties: Record<string, unknown>): boolean {
+  return properties.Path === undefined || properties.Path === '$default';
+}
+
+/** HTTP APIs a function has a `$default` route on: that route's permission covers every other route. */
+function httpApisWithDefaultRoute(events: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  for (const event of Object.values(events)) {
+    if (!isRecord(event) || event.Type !== 'HttpApi') continue;
+    const properties = isRecord(event.Properties) ? event.Properties : {};
+    if (isDefaultRoute(properties)) out.add(httpApiOf(properties));
+  }
+  return out;
 }
 
 /** The pushed event's own resource (rule, subscription, filter), when it has one. */
@@ -190,7 +214,7 @@ function pushedResource(
       if (properties.Schedule !== undefined) rule.ScheduleExpression = properties.Schedule;
       if (properties.Pattern !== undefined) rule.EventPattern = properties.Pattern;
       if (properties.Enabled !== undefined) rule.State = properties.Enabled ? 'ENABLED' : 'DISABLED';
-      const targetEntry: Record<string, unknown> = { Arn: fn.ref, Id: `${id}LambdaTarget` };
+      const targetEntry: Record<string, unknown> = { Arn: fn.arn, Id: `${id}LambdaTarget` };
       if (properties.Input !== undefined) targetEntry.Input = properties.Input;
       if (properties.InputPath !== undefined) targetEntry.InputPath = properties.InputPath;
       rule.Targets = [targetEntry];
@@ -223,7 +247,7 @@ function pushedResource(
             AwsIotSqlVersion: properties.AwsIotSqlVersion,
             Sql: properties.Sql,
             RuleDisabled: false,
-            Actions: [{ Lambda: { FunctionArn: fn.ref } }],
+            Actions: [{ Lambda: { FunctionArn: fn.arn } }],
           },
         },
       };
@@ -281,13 +305,17 @@ export function functionEvents(
   const managedPolicies: { name: string; pointer: string }[] = [];
   const events = source.get('Events');
   if (!isRecord(events)) return { managedPolicies };
+  const coveredByDefault = httpApisWithDefaultRoute(events);
   for (const [name, event] of Object.entries(events)) {
     const pointer = source.at('Events', name);
     const type = isRecord(event) ? event.Type : undefined;
     const properties = isRecord(event) && isRecord(event.Properties) ? event.Properties : {};
     const id = `${source.logicalId}${name}`;
     if (type === 'Api' || type === 'HttpApi') {
-      apiRoute(routes, out, source, name, type === 'Api' ? 'rest' : 'http', properties, fn, pointer);
+      const kind = type === 'Api' ? 'rest' : 'http';
+      const permit =
+        kind === 'rest' || isDefaultRoute(properties) || !coveredByDefault.has(httpApiOf(properties));
+      apiRoute(routes, out, source, name, kind, properties, fn, pointer, permit);
       continue;
     }
     if (typeof type === 'string' && POLLED[type]) {

@@ -50,13 +50,15 @@ function templateStatements(name: string, args: unknown): unknown[] | undefined 
   const variables: Record<string, unknown> = {};
   for (const [param, variable] of template.params) variables[variable] = given[param];
   return template.statements.map((statement) => {
-    const resources = statement.resources.map((pattern) =>
-      pattern.includes('${') ? { 'Fn::Sub': [pattern, pickUsed(pattern, variables)] } : pattern,
-    );
+    const resources = statement.resources.map((pattern) => {
+      if (!pattern.includes('${')) return pattern;
+      const used = pickUsed(pattern, variables);
+      return { 'Fn::Sub': Object.keys(used).length > 0 ? [pattern, used] : pattern };
+    });
     return {
-      Action: [...statement.actions],
+      Action: typeof statement.actions === 'string' ? statement.actions : [...statement.actions],
       Effect: 'Allow',
-      Resource: resources.length === 1 ? resources[0] : resources,
+      Resource: resources.length === 1 && !statement.resourceList ? resources[0] : resources,
     };
   });
 }

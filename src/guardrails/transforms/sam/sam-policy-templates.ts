@@ -9,8 +9,11 @@ export interface PolicyTemplate {
   /** [parameter name as written in the template, variable name in the ARN patterns]. */
   readonly params: readonly (readonly [string, string])[];
   readonly statements: readonly {
-    readonly actions: readonly string[];
+    /** As SAM writes them: a list, or one string for the few templates with a single action. */
+    readonly actions: string | readonly string[];
     readonly resources: readonly string[];
+    /** SAM writes `Resource` as a list even when it has one item. */
+    readonly resourceList?: true;
   }[];
 }
 
@@ -34,7 +37,7 @@ const ssmRead = (separator: string): PolicyTemplate => ({
 });
 const one = (
   param: readonly [string, string] | undefined,
-  actions: readonly string[],
+  actions: string | readonly string[],
   resources: readonly string[],
 ): PolicyTemplate => ({ params: param ? [param] : [], statements: [{ actions, resources }] });
 
@@ -89,6 +92,7 @@ export const POLICY_TEMPLATES: Readonly<Record<string, PolicyTemplate>> = {
           's3:PutObjectVersionTagging',
         ],
         resources: [`${ARN}:s3:::\${bucketName}/*`],
+        resourceList: true,
       },
       {
         actions: [
@@ -98,6 +102,7 @@ export const POLICY_TEMPLATES: Readonly<Record<string, PolicyTemplate>> = {
           's3:PutLifecycleConfiguration',
         ],
         resources: [`${ARN}:s3:::\${bucketName}`],
+        resourceList: true,
       },
     ],
   },
@@ -176,8 +181,8 @@ export const POLICY_TEMPLATES: Readonly<Record<string, PolicyTemplate>> = {
     ['lambda:InvokeFunction'],
     [`${REGIONAL('lambda')}:function:\${functionName}*`],
   ),
-  KMSDecryptPolicy: one(['KeyId', 'keyId'], ['kms:Decrypt'], [`${REGIONAL('kms')}:key/\${keyId}`]),
-  KMSEncryptPolicy: one(['KeyId', 'keyId'], ['kms:Encrypt'], [`${REGIONAL('kms')}:key/\${keyId}`]),
+  KMSDecryptPolicy: one(['KeyId', 'keyId'], 'kms:Decrypt', [`${REGIONAL('kms')}:key/\${keyId}`]),
+  KMSEncryptPolicy: one(['KeyId', 'keyId'], 'kms:Encrypt', [`${REGIONAL('kms')}:key/\${keyId}`]),
   SSMParameterReadPolicy: ssmRead('/'),
   SSMParameterWithSlashPrefixReadPolicy: ssmRead(''),
   AWSSecretsManagerGetSecretValuePolicy: one(
@@ -190,11 +195,9 @@ export const POLICY_TEMPLATES: Readonly<Record<string, PolicyTemplate>> = {
     ['states:StartExecution'],
     [`${REGIONAL('states')}:stateMachine:\${stateMachineName}`],
   ),
-  EventBridgePutEventsPolicy: one(
-    ['EventBusName', 'eventBusName'],
-    ['events:PutEvents'],
-    [`${REGIONAL('events')}:event-bus/\${eventBusName}`],
-  ),
+  EventBridgePutEventsPolicy: one(['EventBusName', 'eventBusName'], 'events:PutEvents', [
+    `${REGIONAL('events')}:event-bus/\${eventBusName}`,
+  ]),
   CloudWatchPutMetricPolicy: one(undefined, ['cloudwatch:PutMetricData'], ['*']),
   VPCAccessPolicy: one(
     undefined,
