@@ -22,6 +22,8 @@ export interface EvaluationSummary {
   notChecked: number;
   /** The same by resource type (or component kind), sorted by type. */
   notCheckedTypes: Record<string, number>;
+  /** Findings left out because a baseline file accepts them (`check --baseline`); absent otherwise. */
+  baselined?: number;
 }
 
 export interface Evaluation {

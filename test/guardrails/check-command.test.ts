@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -104,8 +104,12 @@ describe('infra-copilot check', () => {
     expect(stdout).toMatch(
       /<testcase classname="[^"]+" name="s3-bucket-block-public-acls Site"><failure type="error"/,
     );
+    // The wait handle is a resource no rule covers: said, as a skipped case, not passed in silence.
     expect(stdout).toMatch(
-      /<testsuite name="[^"]*clean.json" tests="1" failures="0" errors="0" skipped="0">/,
+      /<testsuite name="[^"]*clean.json" tests="2" failures="0" errors="0" skipped="1">/,
+    );
+    expect(stdout).toContain(
+      '<skipped message="not checked: 1 resource of type AWS::CloudFormation::WaitConditionHandle (1) (no rule covers them)"/>',
     );
   });
 
@@ -135,5 +139,140 @@ describe('infra-copilot check', () => {
       JSON.parse(stdout).files[0].findings.some((f: { ruleId: string }) => f.ruleId === 'no-public-bucket'),
     ).toBe(true);
     expect(code).toBe(1);
+  });
+
+  it('reports files that fail to parse in SARIF (a result and a notification) and fills invocations', async () => {
+    const broken = file('broken-for-sarif.yaml', 'Resources:\n  A:\n    Type: [unclosed\n');
+    const { code, stdout } = await check([publicBucket, broken, '--format', 'sarif']);
+    expect(code).toBe(2);
+    const run = JSON.parse(stdout).runs[0];
+    const parseError = run.results.find((r: { ruleId: string }) => r.ruleId === 'template-parse-error');
+    expect(parseError).toMatchObject({
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: broken }, region: { startLine: 4 } } }],
+    });
+    expect(run.tool.driver.rules[parseError.ruleIndex].id).toBe('template-parse-error');
+    expect(run.invocations).toEqual([
+      expect.objectContaining({
+        executionSuccessful: false,
+        exitCode: 2,
+        commandLine: expect.stringContaining('infra-copilot check'),
+        startTimeUtc: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        toolExecutionNotifications: [
+          expect.objectContaining({
+            level: 'error',
+            message: { text: expect.stringContaining('invalid template syntax') },
+          }),
+        ],
+      }),
+    ]);
+  });
+
+  it('says in SARIF and text which resources no rule covers', async () => {
+    const sarif = JSON.parse((await check([clean, '--format', 'sarif'])).stdout).runs[0];
+    expect(sarif.properties).toEqual({
+      notChecked: 1,
+      notCheckedTypes: { 'AWS::CloudFormation::WaitConditionHandle': 1 },
+    });
+    expect(sarif.invocations[0].toolExecutionNotifications[0].message.text).toMatch(
+      /^not checked: 1 resource/,
+    );
+    expect((await check([clean, '--no-color'])).stdout).toContain(
+      'not checked: 1 resource of type AWS::CloudFormation::WaitConditionHandle (1)',
+    );
+  });
+
+  it('reports files that fail to parse in JUnit as errors', async () => {
+    const broken = file('broken-for-junit.yaml', 'Resources:\n  A:\n    Type: [unclosed\n');
+    const { stdout } = await check([clean, broken, '--format', 'junit']);
+    expect(stdout).toMatch(
+      /<testsuite name="[^"]*broken-for-junit.yaml" tests="1" failures="0" errors="1" skipped="0">/,
+    );
+    expect(stdout).toMatch(/<error type="parse" message="invalid template syntax[^"]*">/);
+  });
+
+  it('--soft-fail exits 0 with failing findings and unparsable files, but not on usage errors', async () => {
+    const broken = file('broken-soft.yaml', 'Resources: [\n');
+    expect((await check([publicBucket, broken, '--soft-fail'])).code).toBe(0);
+    expect((await check([publicBucket, '--soft-fail', '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('--skip-check and --check take rule ids or Checkov ids, and say when an id matches no rule', async () => {
+    const ruleIds = async (args: string[]) =>
+      new Set(
+        JSON.parse((await check([publicBucket, '--format', 'json', ...args])).stdout).files[0].findings.map(
+          (f: { ruleId: string }) => f.ruleId,
+        ),
+      );
+    const all = await ruleIds([]);
+    expect(all.has('s3-bucket-public-access-block')).toBe(true);
+    expect((await ruleIds(['--skip-check', 'CKV_AWS_53'])).has('s3-bucket-public-access-block')).toBe(false);
+    expect(
+      (await ruleIds(['--skip-check', 's3-bucket-public-access-block'])).has('s3-bucket-public-access-block'),
+    ).toBe(false);
+    expect([...(await ruleIds(['--check', 's3-bucket-public-access-block,CKV_AWS_999999']))]).toEqual([
+      's3-bucket-public-access-block',
+    ]);
+    const { stderr, code } = await check([
+      publicBucket,
+      '--check',
+      's3-bucket-public-access-block',
+      '--skip-check',
+      'CKV_TYPO_1',
+    ]);
+    expect(stderr).toContain('no rule has the id or reference "CKV_TYPO_1"');
+    expect(code).toBe(1);
+  });
+
+  it('a baseline accepts today’s findings: the same template passes, a new finding still fails', async () => {
+    const template = file('baselined.yaml', readFileSync(publicBucket, 'utf8'));
+    const baselinePath = join(dir, 'accepted.baseline');
+    expect((await check([template, '--create-baseline', baselinePath, '--soft-fail'])).code).toBe(0);
+    const accepted = JSON.parse(readFileSync(baselinePath, 'utf8'));
+    expect(accepted.findings).toContainEqual(
+      expect.objectContaining({ file: template, ruleId: 's3-bucket-public-access-block', resource: 'Site' }),
+    );
+    const again = await check([template, '--baseline', baselinePath, '--format', 'json']);
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout);
+    expect(report.files[0].findings).toEqual([]);
+    expect(report.files[0].summary.baselined).toBe(accepted.findings.length);
+    writeFileSync(
+      template,
+      `${readFileSync(template, 'utf8')}  Other:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: false\n`,
+    );
+    const grown = await check([template, '--baseline', baselinePath, '--format', 'json']);
+    expect(grown.code).toBe(1);
+    const resources = new Set(
+      JSON.parse(grown.stdout).files[0].findings.map((f: { resource: string }) => f.resource),
+    );
+    expect([...resources]).toEqual(['Other']);
+    const bad = file('bad-baseline.json', '{"version": 2}');
+    expect((await check([template, '--baseline', bad])).stderr).toContain('bad-baseline.json: version');
+  });
+
+  it('finds the templates in a directory itself, leaving other files and node_modules out', async () => {
+    const project = mkdtempSync(join(dir, 'project-'));
+    mkdirSync(join(project, 'infra', 'nested'), { recursive: true });
+    mkdirSync(join(project, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(project, 'infra', 'nested', 'bucket.yaml'), readFileSync(publicBucket, 'utf8'));
+    writeFileSync(join(project, 'infra', 'wait.json'), readFileSync(clean, 'utf8'));
+    writeFileSync(join(project, 'package.json'), '{"name": "app", "version": "1.0.0"}');
+    writeFileSync(join(project, 'node_modules', 'pkg', 'template.yaml'), readFileSync(publicBucket, 'utf8'));
+    const { code, stdout, stderr } = await check([project, '--format', 'json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).files.map((f: { file: string }) => f.file.slice(project.length))).toEqual([
+      '/infra/nested/bucket.yaml',
+      '/infra/wait.json',
+    ]);
+    expect(stderr).toContain('skipped 1 files that are not templates');
+    // what a pre-commit hook passes: every staged file, templates or not
+    const hook = await check([
+      join(project, 'package.json'),
+      join(project, 'infra', 'wait.json'),
+      '--skip-non-templates',
+    ]);
+    expect(hook.code).toBe(0);
+    expect(hook.stderr).toContain('package.json: skipped, not a template');
   });
 });

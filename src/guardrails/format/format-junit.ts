@@ -1,4 +1,6 @@
 import type { CheckedFile } from './checked-file.ts';
+import { notCheckedText } from './not-checked-text.ts';
+import type { UnreadableFile } from './unreadable-file.ts';
 
 function xml(text: string): string {
   return text
@@ -12,9 +14,13 @@ function xml(text: string): string {
 
 /**
  * JUnit XML for CI: a testsuite per file, a testcase per finding (fail → <failure>, unknown → <error>,
- * waived → <skipped>), and one passing testcase carrying the count of passed checks.
+ * waived → <skipped>), one passing testcase carrying the count of passed checks, one skipped testcase for
+ * resources no rule covers, and a testsuite with an <error> for each file that could not be parsed.
  */
-export function formatJunit(files: readonly CheckedFile[]): string {
+export function formatJunit(
+  files: readonly CheckedFile[],
+  unreadable: readonly UnreadableFile[] = [],
+): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -52,6 +58,13 @@ export function formatJunit(files: readonly CheckedFile[]): string {
     cases.push(
       `    <testcase classname="${xml(file.uri)}" name="${xml(`${summary.passed} checks passed`)}"/>`,
     );
+    const unchecked = notCheckedText(summary);
+    if (unchecked) {
+      suiteSkipped += 1;
+      cases.push(
+        `    <testcase classname="${xml(file.uri)}" name="not checked"><skipped message="${xml(unchecked)}"/></testcase>`,
+      );
+    }
     const count = cases.length;
     tests += count;
     failures += suiteFailures;
@@ -59,6 +72,14 @@ export function formatJunit(files: readonly CheckedFile[]): string {
     skipped += suiteSkipped;
     suites.push(
       `  <testsuite name="${xml(file.uri)}" tests="${count}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="${suiteSkipped}">\n${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
+  for (const file of unreadable) {
+    const at = file.line !== undefined ? ` (${file.uri}:${file.line}:${file.column ?? 1})` : '';
+    tests += 1;
+    errors += 1;
+    suites.push(
+      `  <testsuite name="${xml(file.uri)}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="${xml(file.uri)}" name="template-parse-error"><error type="parse" message="${xml(file.message)}">${xml(`${file.message}${at}`)}</error></testcase>\n  </testsuite>`,
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="infra-copilot guardrails" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}">\n${suites.join('\n')}\n</testsuites>\n`;

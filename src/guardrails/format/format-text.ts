@@ -1,6 +1,7 @@
 import type { Evaluation } from '../evaluation.ts';
 import type { Finding } from '../rule.ts';
 import type { CheckedFile } from './checked-file.ts';
+import { notCheckedText } from './not-checked-text.ts';
 
 export interface TextFormatOptions {
   /** ANSI colors (for a terminal). */
@@ -31,6 +32,8 @@ function findingLines(file: CheckedFile, f: Finding, color: boolean): string[] {
     `  ${tag} ${f.ruleId}  ${subject}${where ? `  ${file.uri}:${where.line}:${where.column}` : ''}`,
   ];
   lines.push(`      ${f.message}`);
+  if (f.generated)
+    lines.push(`      checked on ${f.generated.type} ${f.generated.logicalId} (${f.generated.by})`);
   if (f.status === 'waived') lines.push(`      waived by ${f.waiverId}`);
   else if (f.remediation) lines.push(`      how to fix: ${f.remediation}`);
   if (f.fix && f.status !== 'waived')
@@ -53,7 +56,10 @@ export function formatText(files: readonly CheckedFile[], options: TextFormatOpt
     out.push(paint(color, 1, file.uri));
     if (file.evaluation.findings.length === 0) out.push('  no findings');
     for (const finding of file.evaluation.findings) out.push(...findingLines(file, finding, color));
-    out.push(`  ${summaryLine(file.evaluation.summary)}`, '');
+    out.push(`  ${summaryLine(file.evaluation.summary)}`);
+    const unchecked = notCheckedText(file.evaluation.summary);
+    if (unchecked) out.push(`  ${unchecked}`);
+    out.push('');
   }
   return `${out.join('\n')}\n`;
 }
