@@ -27,9 +27,26 @@ import { checkFailed, isSinglePass, normalizeResults } from './run-check.ts';
 import { problemFindings, toSourceFindings } from './source-findings.ts';
 import { buildTemplateIndex } from './template-index.ts';
 import { expandTemplate } from './transforms/expand-template.ts';
+import { applyInlineSuppressions } from './inline-suppressions.ts';
+import type { ResolveContext } from './intrinsics/resolve-context.ts';
 
 export { evaluateArchitecture } from './evaluate-architecture.ts';
 export type { EvaluateOptions, Evaluation, EvaluationSummary } from './evaluation.ts';
+
+/**
+ * What pseudo parameters and parameters resolve to: the caller's deployment facts (`--region`, the request),
+ * else the policy's (`deployment.region` / `deployment.partition`); a region given by the caller decides the
+ * partition too.
+ */
+function deploymentContext(options: EvaluateOptions): ResolveContext {
+  const fromPolicy = options.policy?.deployment ?? {};
+  const given = options.deployment ?? {};
+  return {
+    ...(given.region === undefined ? fromPolicy : {}),
+    ...given,
+    ...(options.context.parameters ? { parameters: options.context.parameters } : {}),
+  };
+}
 
 /** A template rule as it runs in one evaluation: its context and effective severity, resolved once. */
 interface PlannedRule {
@@ -195,10 +212,7 @@ export function evaluateTemplate(
   options: EvaluateOptions,
 ): Evaluation {
   const compiled = rulesFor(options);
-  const resolveContext = {
-    ...options.deployment,
-    ...(options.context.parameters ? { parameters: options.context.parameters } : {}),
-  };
+  const resolveContext = deploymentContext(options);
   const expanded = expandTemplate(template, resolveContext);
   const index = buildTemplateIndex(expanded.template, resolveContext);
   const settingsOf = settingsResolver(options);
@@ -248,6 +262,16 @@ export function evaluateTemplate(
     }
   }
   toSourceFindings(collector.findings, expanded.origins);
+  applyInlineSuppressions(
+    collector.findings,
+    (id) => {
+      const resource = expanded.writtenResources[id];
+      return typeof resource === 'object' && resource !== null
+        ? (resource as { Metadata?: unknown }).Metadata
+        : undefined;
+    },
+    options.policy?.honourInlineSuppressions === true,
+  );
   if (expanded.problems.length > 0) collector.findings.push(...problemFindings(expanded.problems));
   const notChecked = new Map<string, number>();
   for (const [id, type] of expanded.written) {

@@ -36,6 +36,10 @@ export const FindingSchema = z
       .object({ logicalId: z.string(), type: z.string(), by: z.string() })
       .optional()
       .describe('the resource a transform (SAM, Fn::ForEach) made, which the rule checked'),
+    suppressedInTemplate: z
+      .object({ by: z.string(), id: z.string(), reason: z.string().optional(), honoured: z.boolean() })
+      .optional()
+      .describe('a suppression the template declares (cfn-guard, cfn_nag, cdk-nag, Checkov metadata)'),
     line: z.number().int().optional().describe('line of `path` in the template text, when text was sent'),
     column: z.number().int().optional(),
   })

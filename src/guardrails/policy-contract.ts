@@ -21,6 +21,14 @@ export interface CompiledPolicy {
   readonly settings: Readonly<Record<string, readonly RuleSetting[]>>;
   /** Maximum waiver lifetime; 90 by default. */
   readonly waiverMaxDays: number;
+  /** Pseudo parameters when the caller gives none: `AWS::Region`, and `AWS::Partition` (else from the region). */
+  readonly deployment?: { readonly region?: string; readonly partition?: string };
+  /**
+   * Whether suppressions written in templates (`Metadata` of cfn-guard, cfn_nag, Checkov, cdk-nag) make
+   * findings `waived`. False by default: they are shown as "suppressed in the template", and the infra org,
+   * not the template author, decides.
+   */
+  readonly honourInlineSuppressions?: boolean;
 }
 
 export interface WaiverScope {

@@ -214,4 +214,9 @@ export interface Finding {
    * transform made from `Hello`): `resource` and `path` then name what the user wrote.
    */
   generated?: { logicalId: string; type: string; by: string };
+  /**
+   * A suppression the template itself declares for this finding (cfn-guard, cfn_nag, cdk-nag or Checkov
+   * metadata). Shown always; `honoured` (the finding is then `waived`) only where the org policy allows it.
+   */
+  suppressedInTemplate?: { by: string; id: string; reason?: string; honoured: boolean };
 }

@@ -176,6 +176,13 @@ describe('parsePolicy', () => {
     const schema = JSON.parse(
       readFileSync(join(import.meta.dirname, '../../guardrails/policy.schema.json'), 'utf8'),
     );
-    expect(Object.keys(schema.properties).sort()).toEqual(['customRules', 'rules', 'version', 'waivers']);
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'customRules',
+      'deployment',
+      'inlineSuppressions',
+      'rules',
+      'version',
+      'waivers',
+    ]);
   });
 });

@@ -74,6 +74,23 @@ function helpText(rule: AnyRule): { text: string; markdown: string } {
   };
 }
 
+/** SARIF suppressions: a waiver (external, accepted), a template suppression (inSource; under review when not honoured). */
+function suppressionsOf(f: Finding): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const inline = f.suppressedInTemplate;
+  if (inline) {
+    out.push({
+      kind: 'inSource',
+      status: inline.honoured ? 'accepted' : 'underReview',
+      justification: `${inline.by} ${inline.id}${inline.reason ? `: ${inline.reason}` : ''}`,
+    });
+  }
+  if (f.status === 'waived' && !f.waiverId?.startsWith('template:')) {
+    out.push({ kind: 'external', status: 'accepted', justification: `waiver ${f.waiverId}` });
+  }
+  return out;
+}
+
 function result(file: CheckedFile, f: Finding, ruleIndex: number | undefined): Record<string, unknown> {
   const at = f.path ? file.locate?.(f.path) : undefined;
   const region = at ? { startLine: at.line, startColumn: at.column } : undefined;
@@ -102,9 +119,7 @@ function result(file: CheckedFile, f: Finding, ruleIndex: number | undefined): R
       },
     ],
     partialFingerprints: { 'infraCopilotFinding/v1': f.fingerprint },
-    ...(f.status === 'waived'
-      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `waiver ${f.waiverId}` }] }
-      : {}),
+    ...(f.status === 'waived' || f.suppressedInTemplate ? { suppressions: suppressionsOf(f) } : {}),
     properties: {
       severity: f.severity,
       status: f.status,

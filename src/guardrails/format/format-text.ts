@@ -34,6 +34,13 @@ function findingLines(file: CheckedFile, f: Finding, color: boolean): string[] {
   lines.push(`      ${f.message}`);
   if (f.generated)
     lines.push(`      checked on ${f.generated.type} ${f.generated.logicalId} (${f.generated.by})`);
+  const inline = f.suppressedInTemplate;
+  if (inline) {
+    const why = inline.reason ? `: ${inline.reason}` : '';
+    lines.push(
+      `      suppressed in the template (${inline.by} ${inline.id}${why}); ${inline.honoured ? 'honoured by the org policy' : 'not honoured: the org policy does not allow inline suppressions'}`,
+    );
+  }
   if (f.status === 'waived') lines.push(`      waived by ${f.waiverId}`);
   else if (f.remediation) lines.push(`      how to fix: ${f.remediation}`);
   if (f.fix && f.status !== 'waived')

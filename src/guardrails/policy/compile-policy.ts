@@ -9,5 +9,7 @@ export function compilePolicy(policy: Policy, version = 0): CompiledPolicy {
     customRules: policy.customRules.map(compileCustomRule),
     settings: policy.rules,
     waiverMaxDays: policy.waivers.maxDays,
+    ...(policy.deployment ? { deployment: policy.deployment } : {}),
+    honourInlineSuppressions: policy.honourInlineSuppressions === true,
   };
 }

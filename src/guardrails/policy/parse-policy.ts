@@ -105,11 +105,15 @@ export function mergePolicies(policies: readonly Policy[]): Policy {
       customRules.push(rule);
     }
   }
+  const deployment = Object.assign({}, ...policies.map((p) => p.deployment ?? {}));
   return {
     sources: [...new Set(policies.flatMap((p) => p.sources))],
     waivers: { maxDays: Math.min(...policies.map((p) => p.waivers.maxDays)) },
     rules,
     customRules,
+    ...(Object.keys(deployment).length > 0 ? { deployment } : {}),
+    // the strictest wins: honoured only when every file says so
+    honourInlineSuppressions: policies.every((p) => p.honourInlineSuppressions === true),
   };
 }
 
@@ -192,7 +196,14 @@ function parseOne(doc: Document, lineCounter: LineCounter, options: ParsePolicyO
     }
   }
   if (issues.length > 0) throw new PolicyInvalidError(sortIssues(issues));
-  return { sources: [source], waivers: { maxDays: parsed.data.waivers.maxDays }, rules, customRules };
+  return {
+    sources: [source],
+    waivers: { maxDays: parsed.data.waivers.maxDays },
+    rules,
+    customRules,
+    ...(parsed.data.deployment ? { deployment: parsed.data.deployment } : {}),
+    honourInlineSuppressions: parsed.data.inlineSuppressions.honour,
+  };
 }
 
 function checkAgainstRules(

@@ -82,6 +82,18 @@ export const PolicyDocSchema = z.strictObject({
     .default({ maxDays: 90 }),
   rules: z.record(RuleIdSchema, z.union([RuleSettingSchema, z.array(RuleSettingSchema).min(1)])).default({}),
   customRules: z.array(CustomRuleDocSchema).default([]),
+  /** What pseudo parameters resolve to when the caller (`--region`, the request) says nothing. */
+  deployment: z
+    .strictObject({
+      region: z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected a region such as "eu-west-1"')
+        .optional(),
+      partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e']).optional(),
+    })
+    .optional(),
+  /** Suppressions written in templates (cfn-guard, cfn_nag, Checkov, cdk-nag metadata): shown, honoured only if true. */
+  inlineSuppressions: z.strictObject({ honour: z.boolean().default(false) }).default({ honour: false }),
 });
 
 export interface CustomRuleDefinition {
@@ -109,4 +121,8 @@ export interface Policy {
   /** Settings by rule id, in document order (later matching settings win). */
   readonly rules: Readonly<Record<string, readonly RuleSetting[]>>;
   readonly customRules: readonly CustomRuleDefinition[];
+  /** Pseudo parameters when the caller gives none (`AWS::Region`, `AWS::Partition`). */
+  readonly deployment?: { readonly region?: string; readonly partition?: string };
+  /** Whether suppressions written in templates are honoured (default: shown, not honoured). */
+  readonly honourInlineSuppressions?: boolean;
 }

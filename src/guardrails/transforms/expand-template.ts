@@ -20,6 +20,8 @@ export interface ExpandedTemplate {
    * summary counts, and what "not checked" names.
    */
   readonly written: ReadonlyMap<string, string>;
+  /** The resources as written (after `Fn::ForEach`), for what findings report: their Metadata, say. */
+  readonly writtenResources: Readonly<Record<string, unknown>>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -36,6 +38,10 @@ function typesOf(template: Readonly<Record<string, unknown>>): Map<string, strin
   return out;
 }
 
+function resourcesOf(template: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  return isRecord(template.Resources) ? template.Resources : {};
+}
+
 const NO_ORIGINS: ReadonlyMap<string, ResourceOrigin> = new Map();
 
 /**
@@ -50,7 +56,15 @@ export function expandTemplate(
   const transforms = declaredTransforms(template);
   const loops = transforms.includes(LANGUAGE_EXTENSIONS);
   const sam = usesSam(template);
-  if (!loops && !sam) return { template, origins: NO_ORIGINS, problems: [], written: typesOf(template) };
+  if (!loops && !sam) {
+    return {
+      template,
+      origins: NO_ORIGINS,
+      problems: [],
+      written: typesOf(template),
+      writtenResources: resourcesOf(template),
+    };
+  }
   let current = template;
   let origins: ReadonlyMap<string, ResourceOrigin> = NO_ORIGINS;
   const problems: ExpansionProblem[] = [];
@@ -61,6 +75,7 @@ export function expandTemplate(
     problems.push(...expanded.problems);
   }
   const written = typesOf(current);
+  const writtenResources = resourcesOf(current);
   if (sam) {
     const partition = context.partition ?? (context.region ? partitionOf(context.region) : 'aws');
     const expanded = expandSam(current, partition);
@@ -73,7 +88,7 @@ export function expandTemplate(
     origins = combined;
     problems.push(...expanded.problems.map((p) => mapProblem(p, earlier)));
   }
-  return { template: current, origins, problems, written };
+  return { template: current, origins, problems, written, writtenResources };
 }
 
 function mapProblem(
