@@ -1,4 +1,5 @@
 import type { Operation } from '../model/operations.ts';
+import { ConditionBranches } from './condition-branches.ts';
 import type { EvaluateOptions, Evaluation } from './evaluation.ts';
 import {
   type Collector,
@@ -12,6 +13,8 @@ import {
   unknownMessage,
 } from './evaluation-support.ts';
 import { fingerprint, fingerprintOfPointer } from './fingerprint.ts';
+import { applyInlineSuppressions } from './inline-suppressions.ts';
+import type { ResolveContext } from './intrinsics/resolve-context.ts';
 import { pathSegments } from './path-segments.ts';
 import type { EffectiveRuleSettings } from './resolve-rule-settings.ts';
 import type {
@@ -27,8 +30,6 @@ import { checkFailed, isSinglePass, normalizeResults } from './run-check.ts';
 import { problemFindings, toSourceFindings } from './source-findings.ts';
 import { buildTemplateIndex } from './template-index.ts';
 import { expandTemplate } from './transforms/expand-template.ts';
-import { applyInlineSuppressions } from './inline-suppressions.ts';
-import type { ResolveContext } from './intrinsics/resolve-context.ts';
 
 export { evaluateArchitecture } from './evaluate-architecture.ts';
 export type { EvaluateOptions, Evaluation, EvaluationSummary } from './evaluation.ts';
@@ -217,6 +218,7 @@ export function evaluateTemplate(
   const index = buildTemplateIndex(expanded.template, resolveContext);
   const settingsOf = settingsResolver(options);
   const collector: Collector = { findings: [], passed: 0 };
+  const branches = new ConditionBranches(expanded.template, resolveContext, index);
   const { team, environment } = options.context;
   const now = options.context.now ?? new Date();
   const contextOf = contextResolver<RuleContext<never>>(collector, settingsOf, (params) => ({
@@ -257,7 +259,7 @@ export function evaluateTemplate(
         collector.passed += 1;
         continue;
       }
-      const results = normalizeResults(raw);
+      const results = branches.decide(rule, resource, context, normalizeResults(raw));
       addTemplateResults(collector, rule, severity, resource, context, results);
     }
   }

@@ -2,15 +2,16 @@
  * What template and architecture evaluation share: the rule list, per-evaluation settings and contexts,
  * finding fingerprints and references, ordering, and the summary.
  */
+
+import { escapePointerSegment } from '../cfn/json-pointer.ts';
 import { applyWaivers } from './apply-waivers.ts';
 import type { CompiledRuleSet } from './compile-rules.ts';
 import { compileRules } from './compile-rules.ts';
-import { escapePointerSegment } from '../cfn/json-pointer.ts';
 import type { EvaluateOptions, Evaluation, EvaluationSummary } from './evaluation.ts';
 import { fingerprint } from './fingerprint.ts';
 import type { CompiledPolicy } from './policy-contract.ts';
-import { resolveRuleSettings } from './resolve-rule-settings.ts';
 import type { EffectiveRuleSettings } from './resolve-rule-settings.ts';
+import { resolveRuleSettings } from './resolve-rule-settings.ts';
 import type { AnyRule, Finding } from './rule.ts';
 import { builtInRules } from './rules/index.ts';
 

@@ -32,6 +32,8 @@ export type TemplateIndexContext = ResolveContext;
 export interface CfnTemplateIndex extends TemplateIndex {
   /** Whether a resource is created: its `Condition` evaluated (true when it has none). */
   created(resource: ResourceView): Resolved<boolean>;
+  /** A named condition of the Conditions section, evaluated. */
+  condition(name: string): Resolved<boolean>;
 }
 
 const EMPTY: readonly ResourceView[] = Object.freeze([]);
@@ -66,6 +68,10 @@ class IndexedTemplate implements CfnTemplateIndex {
 
   referencedBy(logicalId: string): readonly ResourceView[] {
     return this.referrers.get(logicalId) ?? EMPTY;
+  }
+
+  condition(name: string): Resolved<boolean> {
+    return this.resolver.condition(name);
   }
 
   created(resource: ResourceView): Resolved<boolean> {

@@ -38,11 +38,7 @@ describe('infra-copilot CLI', () => {
   });
 
   it("prints a command's usage for --help (or -h) and exits 0 without running it", async () => {
-    for (const argv of [
-      ['serve', '--help'],
-      ['review', 'approve', '-h'],
-      ['check', '--help'],
-    ]) {
+    for (const argv of [['serve', '--help'], ['review', 'approve', '-h'], ['check', '--help']]) {
       const out = capture();
       const err = capture();
       expect(await runCli(argv, { stdout: out.stream, stderr: err.stream, env: {} })).toBe(0);

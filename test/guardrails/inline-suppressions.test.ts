@@ -68,13 +68,15 @@ describe('inline suppressions', () => {
 });
 
 describe('pseudo parameters from the policy', () => {
-  const regional = parseTemplateText(`Conditions:
-  InEurope: !Equals [!Ref AWS::Region, eu-west-1]
+  const regional = parseTemplateText(`Mappings:
+  Retention:
+    eu-west-1: { Days: 1 }
+    us-east-1: { Days: 365 }
 Resources:
   Logs:
     Type: AWS::Logs::LogGroup
     Properties:
-      RetentionInDays: !If [InEurope, 1, 365]
+      RetentionInDays: !FindInMap [Retention, !Ref AWS::Region, Days]
 `);
 
   it('take the region from the policy when the caller gives none, and from the caller first', () => {

@@ -136,7 +136,10 @@ export class IntrinsicResolver {
     const cached = this.conditionCache.get(name);
     if (cached) return cached;
     let result: Resolved<boolean>;
-    if (!Object.hasOwn(this.conditions, name)) {
+    const fixed = this.context.conditionValues;
+    if (fixed && Object.hasOwn(fixed, name)) {
+      result = { known: true, value: fixed[name] === true };
+    } else if (!Object.hasOwn(this.conditions, name)) {
       result = { known: false, reason: `condition ${name} is not defined in Conditions` };
     } else if (this.conditionsInProgress.has(name)) {
       return { known: false, reason: `condition ${name} refers to itself` };

@@ -15,4 +15,9 @@ export interface ResolveContext {
   stackName?: string;
   /** AWS::StackId */
   stackId?: string;
+  /**
+   * Truth values fixed for named conditions: one feasible branch being explored when the conditions depend
+   * on parameters without a value (see condition-branches.ts). Not for callers.
+   */
+  conditionValues?: Readonly<Record<string, boolean>>;
 }

@@ -1,5 +1,5 @@
-import type { ResolveContext } from '../intrinsics/resolve-context.ts';
 import { partitionOf } from '../intrinsics/partition-of.ts';
+import type { ResolveContext } from '../intrinsics/resolve-context.ts';
 import { expandForEach } from './expand-for-each.ts';
 import type { ExpansionProblem } from './expansion-problem.ts';
 import type { ResourceOrigin } from './resource-origin.ts';

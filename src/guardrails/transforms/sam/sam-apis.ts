@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub placeholders, not JavaScript templates
 import type { PathMapping } from '../resource-origin.ts';
-import type { ApiRoute } from './sam-api-routes.ts';
 import { exactly } from '../resource-origin.ts';
+import type { ApiRoute } from './sam-api-routes.ts';
 import type { SamOutput } from './sam-output.ts';
 import { attributes, copyProperties, sameNames, tagList } from './sam-output.ts';
 import type { SamSource } from './sam-source.ts';

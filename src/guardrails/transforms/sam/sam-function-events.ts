@@ -1,7 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub placeholders, not JavaScript templates
+
+import { exactly } from '../resource-origin.ts';
 import type { ApiRoutes } from './sam-api-routes.ts';
 import { referencedId } from './sam-api-routes.ts';
-import { exactly } from '../resource-origin.ts';
 import type { SamOutput } from './sam-output.ts';
 import { attributes } from './sam-output.ts';
 import type { SamSource } from './sam-source.ts';

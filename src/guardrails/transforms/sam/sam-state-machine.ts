@@ -1,5 +1,5 @@
-import { exactly } from '../resource-origin.ts';
 import type { PathMapping } from '../resource-origin.ts';
+import { exactly } from '../resource-origin.ts';
 import type { SamOutput } from './sam-output.ts';
 import { attributes, tagList } from './sam-output.ts';
 import { executionRole } from './sam-policies.ts';
