@@ -91,7 +91,11 @@ print(json.dumps({'warm': times[len(times) // 2]}))
 `;
 
 function warmChild(command: string, args: string[], env: Record<string, string> = {}): number | undefined {
-  const run = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 600_000 });
+  const run = spawnSync(command, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 600_000,
+  });
   try {
     return (JSON.parse(run.stdout) as { warm: number }).warm;
   } catch {
@@ -120,15 +124,23 @@ export default async function bench(): Promise<void> {
     const t2000 = files[2_000] as string;
     const bin = join(root, 'bin', 'infra-copilot.js');
     // The first run builds the bundle when a source changed: not what a fresh install's CI pays.
-    spawnSync(process.execPath, [bin, 'check', t2000, '--format', 'json', '--output', devNull], { cwd: root });
-    const ours = wholeProcess(process.execPath, [bin, 'check', t2000, '--format', 'json', '--output', devNull], [0, 1]);
+    spawnSync(process.execPath, [bin, 'check', t2000, '--format', 'json', '--output', devNull], {
+      cwd: root,
+    });
+    const ours = wholeProcess(
+      process.execPath,
+      [bin, 'check', t2000, '--format', 'json', '--output', devNull],
+      [0, 1],
+    );
     const cdkNagInstalled = existsSync(join(peers, 'node_modules', 'cdk-nag'));
     const runner = join(dir, 'cdk-nag-check.cjs');
     writeFileSync(runner, CDK_NAG_RUNNER);
     process.env.PEERS = peers;
     const cdkNag = cdkNagInstalled ? wholeProcess(process.execPath, [runner, t2000], [0]) : undefined;
     const cfnLintInstalled = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).status === 0;
-    const cfnLint = cfnLintInstalled ? wholeProcess('cfn-lint', [t2000], [0, 2, 4, 6, 8, 10, 12, 14]) : undefined;
+    const cfnLint = cfnLintInstalled
+      ? wholeProcess('cfn-lint', [t2000], [0, 2, 4, 6, 8, 10, 12, 14])
+      : undefined;
     const validateCommand = process.env.CFN_VALIDATE ?? 'cloudformation-validate';
     const validateInstalled = spawnSync(validateCommand, ['--help'], { encoding: 'utf8' }).status === 0;
     const validate = validateInstalled ? wholeProcess(validateCommand, [t2000], [0, 1, 2]) : undefined;
@@ -149,7 +161,9 @@ export default async function bench(): Promise<void> {
     };
     const ourWarm = warm(generateTemplate(2_000));
     const ourWarm10k = warm(generateTemplate(10_000));
-    const cdkNagWarm = cdkNagInstalled ? warmChild(process.execPath, [runner, t2000, '3'], { PEERS: peers }) : undefined;
+    const cdkNagWarm = cdkNagInstalled
+      ? warmChild(process.execPath, [runner, t2000, '3'], { PEERS: peers })
+      : undefined;
     const script = join(dir, 'cfn-lint-warm.py');
     writeFileSync(script, CFN_LINT_WARM);
     const cfnLintWarm = cfnLintInstalled ? warmChild('python3', [script, t2000, '3']) : undefined;

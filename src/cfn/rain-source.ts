@@ -6,7 +6,7 @@ import type { TextLocation } from './template-parse-error.ts';
  * constants. `rain pkg` turns them into a plain template; that output is what can be checked.
  */
 const RAIN_MARKER =
-  /!Rain::[A-Za-z]+|["']?Rain::[A-Za-z]+["']?\s*:|^["']?Rain["']?\s*:|\$\{Rain::[A-Za-z0-9_]+\}/m;
+  /!Rain::[A-Za-z0-9]+|["']?Rain::[A-Za-z0-9]+["']?\s*:|^["']?Rain["']?\s*:|\$\{Rain::[A-Za-z0-9_]+\}/m;
 
 export interface RainMarker extends TextLocation {
   /** The directive as written (`!Rain::Embed`, `Rain:`). */

@@ -57,7 +57,13 @@ const planner = {
   OPENAI_API_KEY: optionalText.describe('an API key'),
   OPENAI_BASE_URL: z.url().describe('an http(s) URL').optional(),
   OPENAI_MODEL: z.string().min(1).describe('a model name').default('gpt-4o-mini'),
-  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).describe('milliseconds, 100-600000').default(20_000),
+  OPENAI_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .describe('milliseconds, 100-600000')
+    .default(20_000),
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).describe('an integer 0-10').default(2),
 };
 
@@ -66,13 +72,23 @@ const slack = {
   SLACK_BOT_TOKEN: optionalText.describe('a Slack bot token (xoxb-...)'),
   SLACK_SIGNING_SECRET: optionalText.describe('a Slack signing secret'),
   SLACK_API_URL: z.url().describe('an http(s) URL').optional(),
-  SLACK_REVIEW_CHANNEL: z.string().regex(/^[A-Z0-9]{2,20}$/).describe('a Slack channel id such as C0123ABCD').optional(),
+  SLACK_REVIEW_CHANNEL: z
+    .string()
+    .regex(/^[A-Z0-9]{2,20}$/)
+    .describe('a Slack channel id such as C0123ABCD')
+    .optional(),
   SLACK_CHANNEL_TEAMS: z
     .string()
     .regex(/^[A-Z0-9]{2,20}=[a-z0-9][a-z0-9-]{0,62}(,[A-Z0-9]{2,20}=[a-z0-9][a-z0-9-]{0,62})*$/)
     .describe('channel=team pairs such as C0123ABCD=payments,C0456EFGH=search')
     .optional(),
-  SLACK_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).describe('milliseconds, 100-3600000').default(15_000),
+  SLACK_OUTBOX_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .describe('milliseconds, 100-3600000')
+    .default(15_000),
 };
 
 /** AWS (issue 6). */

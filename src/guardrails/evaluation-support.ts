@@ -134,6 +134,15 @@ export function finish(
     summary.notChecked += count;
     summary.notCheckedTypes[type] = count;
   }
+  countFindings(summary, findings);
+  return { findings, summary };
+}
+
+/** Add each finding to the summary's count: waived, unknown, or failing by severity. */
+export function countFindings(
+  summary: Pick<EvaluationSummary, 'errors' | 'warnings' | 'infos' | 'unknown' | 'waived'>,
+  findings: readonly Finding[],
+): void {
   for (const f of findings) {
     if (f.status === 'waived') summary.waived += 1;
     else if (f.status === 'unknown') summary.unknown += 1;
@@ -141,7 +150,6 @@ export function finish(
     else if (f.severity === 'warning') summary.warnings += 1;
     else summary.infos += 1;
   }
-  return { findings, summary };
 }
 
 /** A rule-level `unknown` finding (no subject), e.g. when the policy's params for it are invalid. */

@@ -33,7 +33,9 @@ describe('Fn::If on parameters without a value', () => {
   });
 
   it('passes when the failing branch cannot be taken (AllowedValues)', () => {
-    expect(versioning('!If [IsProd, Enabled, Suspended]', '{ Type: String, AllowedValues: [prod] }')).toBeUndefined();
+    expect(
+      versioning('!If [IsProd, Enabled, Suspended]', '{ Type: String, AllowedValues: [prod] }'),
+    ).toBeUndefined();
   });
 
   it('never combines branches the parameters cannot reach together', () => {

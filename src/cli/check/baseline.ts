@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Evaluation } from '../../guardrails/evaluation.ts';
+import { countFindings } from '../../guardrails/evaluation-support.ts';
 import type { CheckedFile } from '../../guardrails/format/checked-file.ts';
 import type { Finding } from '../../guardrails/rule.ts';
 

@@ -67,7 +67,6 @@ export const validation = z
   })
   .meta({ id: 'PolicyValidation' });
 
-
 const dryRunFinding = z.object({
   ruleId: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
