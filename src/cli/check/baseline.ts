@@ -82,13 +82,7 @@ function recount(evaluation: Evaluation, kept: Finding[], dropped: number): Eval
     waived: 0,
     baselined: dropped,
   };
-  for (const f of kept) {
-    if (f.status === 'waived') summary.waived += 1;
-    else if (f.status === 'unknown') summary.unknown += 1;
-    else if (f.severity === 'error') summary.errors += 1;
-    else if (f.severity === 'warning') summary.warnings += 1;
-    else summary.infos += 1;
-  }
+  countFindings(summary, kept);
   return { findings: kept, summary };
 }
 

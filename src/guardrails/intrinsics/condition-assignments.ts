@@ -45,7 +45,10 @@ function comparedLiterals(conditions: Record<string, unknown>): Map<string, Set<
   const out = new Map<string, Set<string>>();
   const walk = (expr: unknown, depth: number): void => {
     if (depth > 100 || typeof expr !== 'object' || expr === null) return;
-    if (Array.isArray(expr)) return expr.forEach((item) => walk(item, depth + 1));
+    if (Array.isArray(expr)) {
+      for (const item of expr) walk(item, depth + 1);
+      return;
+    }
     if (intrinsicKey(expr) === 'Fn::Equals') {
       const pair = intrinsicArg(expr, 'Fn::Equals');
       if (Array.isArray(pair) && pair.length === 2) {
