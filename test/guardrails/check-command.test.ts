@@ -205,18 +205,18 @@ describe('infra-copilot check', () => {
         ),
       );
     const all = await ruleIds([]);
-    expect(all.has('s3-bucket-public-access-block')).toBe(true);
-    expect((await ruleIds(['--skip-check', 'CKV_AWS_53'])).has('s3-bucket-public-access-block')).toBe(false);
+    expect(all.has('s3-bucket-block-public-acls')).toBe(true);
+    expect((await ruleIds(['--skip-check', 'CKV_AWS_53'])).has('s3-bucket-block-public-acls')).toBe(false);
     expect(
-      (await ruleIds(['--skip-check', 's3-bucket-public-access-block'])).has('s3-bucket-public-access-block'),
+      (await ruleIds(['--skip-check', 's3-bucket-block-public-acls'])).has('s3-bucket-block-public-acls'),
     ).toBe(false);
-    expect([...(await ruleIds(['--check', 's3-bucket-public-access-block,CKV_AWS_999999']))]).toEqual([
-      's3-bucket-public-access-block',
+    expect([...(await ruleIds(['--check', 's3-bucket-block-public-acls,CKV_AWS_999999']))]).toEqual([
+      's3-bucket-block-public-acls',
     ]);
     const { stderr, code } = await check([
       publicBucket,
       '--check',
-      's3-bucket-public-access-block',
+      's3-bucket-block-public-acls',
       '--skip-check',
       'CKV_TYPO_1',
     ]);
@@ -230,7 +230,7 @@ describe('infra-copilot check', () => {
     expect((await check([template, '--create-baseline', baselinePath, '--soft-fail'])).code).toBe(0);
     const accepted = JSON.parse(readFileSync(baselinePath, 'utf8'));
     expect(accepted.findings).toContainEqual(
-      expect.objectContaining({ file: template, ruleId: 's3-bucket-public-access-block', resource: 'Site' }),
+      expect.objectContaining({ file: template, ruleId: 's3-bucket-block-public-acls', resource: 'Site' }),
     );
     const again = await check([template, '--baseline', baselinePath, '--format', 'json']);
     expect(again.code).toBe(0);

@@ -31,7 +31,7 @@ function policy(text: string) {
 describe('inline suppressions', () => {
   it('are shown with their reason and not honoured by default', () => {
     const evaluation = evaluateTemplate(template, { context, policy: policy('version: 1\n') });
-    const blocked = evaluation.findings.find((f) => f.ruleId === 's3-bucket-public-access-block');
+    const blocked = evaluation.findings.find((f) => f.ruleId === 's3-bucket-block-public-acls');
     expect(blocked).toMatchObject({
       status: 'fail',
       suppressedInTemplate: {
@@ -53,7 +53,7 @@ describe('inline suppressions', () => {
       policy: policy('version: 1\ninlineSuppressions: { honour: true }\n'),
     });
     const byRule = new Map(evaluation.findings.map((f) => [f.ruleId, f]));
-    expect(byRule.get('s3-bucket-public-access-block')).toMatchObject({
+    expect(byRule.get('s3-bucket-block-public-acls')).toMatchObject({
       status: 'waived',
       waiverId: 'template:checkov:CKV_AWS_53',
     });
