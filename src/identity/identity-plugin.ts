@@ -1,9 +1,10 @@
 /**
- * `app.identity` (IdentityService), `app.authenticate` (preHandler: bearer token → `request.user`, else 401)
- * and `app.requireRole(...roles)` (preHandler: authenticates if needed, then 403 unless the user has one of
- * the roles; admin passes every check). The token is checked against the store on every request.
+ * `app.identity` (IdentityService), `app.authenticate` (an onRequest hook: bearer token → `request.user`, else
+ * 401) and `app.requireRole(...roles)` (onRequest: authenticates if needed, then 403 unless the user has one of
+ * the roles; admin passes every check). The token is checked against the store on every request. Routes use
+ * them as `onRequest`, so an unauthenticated caller gets 401 before the body is read or validated.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { ForbiddenError } from '../http/errors/forbidden-error.ts';
 import { UnauthorizedError } from '../http/errors/unauthorized-error.ts';
@@ -14,8 +15,8 @@ import { bearerToken } from './token.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     identity: IdentityService;
-    authenticate: preHandlerAsyncHookHandler;
-    requireRole: (...roles: Role[]) => preHandlerAsyncHookHandler;
+    authenticate: onRequestAsyncHookHandler;
+    requireRole: (...roles: Role[]) => onRequestAsyncHookHandler;
   }
   interface FastifyRequest {
     /** Set by `app.authenticate`; null on unauthenticated routes. */
@@ -55,7 +56,7 @@ async function identityPlugin(app: FastifyInstance): Promise<void> {
   }
 
   app.decorate('authenticate', authenticate);
-  app.decorate('requireRole', (...roles: Role[]): preHandlerAsyncHookHandler => {
+  app.decorate('requireRole', (...roles: Role[]): onRequestAsyncHookHandler => {
     return async function requireRole(this: FastifyInstance, request, reply) {
       await authenticate.call(this, request, reply);
       const user = currentUser(request);

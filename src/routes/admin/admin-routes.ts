@@ -22,7 +22,7 @@ import {
 const errors = problemResponses(400, 401, 403, 404, 409, 413, 415, 429);
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', app.requireRole('admin'));
+  app.addHook('onRequest', app.requireRole('admin'));
   const tags = ['admin'];
 
   app.post(

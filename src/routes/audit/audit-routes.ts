@@ -32,7 +32,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.requireRole('reviewer'),
+      onRequest: app.requireRole('reviewer'),
       schema: {
         tags: ['audit'],
         summary: 'Read the audit log (reviewers and admins)',

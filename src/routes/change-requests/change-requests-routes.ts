@@ -40,7 +40,7 @@ export const changeRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['change-requests'];
   await app.register(revisionRoutes);
   await app.register(applyRoutes);
-  app.addHook('preHandler', app.authenticate);
+  app.addHook('onRequest', app.authenticate);
   // A refusal answered again from its Idempotency-Key is marked like a replayed success.
   app.addHook('onError', async (_request, reply, error) => {
     if (error instanceof ReplayedProblemError) reply.header('idempotent-replayed', 'true');

@@ -116,7 +116,7 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      preHandler: app.requireRole('developer'),
+      onRequest: app.requireRole('developer'),
       schema: {
         tags: ['conversations'],
         summary: 'Start a conversation',
@@ -133,7 +133,7 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['conversations'],
         summary: 'Your conversations and your teams, newest first',
@@ -147,7 +147,7 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['conversations'],
         summary: 'A conversation with its turns',
@@ -161,7 +161,7 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/proposals/:proposalId',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['conversations'],
         summary: 'One proposal of a conversation',
@@ -176,7 +176,7 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/messages',
     {
-      preHandler: app.requireRole('developer'),
+      onRequest: app.requireRole('developer'),
       schema: {
         tags: ['conversations'],
         summary:

@@ -52,7 +52,7 @@ export const guardrailsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/evaluate',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       bodyLimit: TEMPLATE_BODY_LIMIT,
       schema: {
         tags: ['guardrails'],

@@ -23,7 +23,7 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/current',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags,
         summary: 'The policy in force',
@@ -36,7 +36,7 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/current',
     {
-      preHandler: app.requireRole('policy_admin'),
+      onRequest: app.requireRole('policy_admin'),
       schema: {
         tags,
         summary: 'Save a new policy version (baseVersion must be the current version)',
@@ -50,7 +50,7 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/versions',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags,
         summary: 'Policy versions, newest first',
@@ -64,7 +64,7 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/versions/:version',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags,
         summary: 'One policy version with the unified diff from the previous one',
@@ -78,7 +78,7 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/versions/:version/rollback',
     {
-      preHandler: app.requireRole('policy_admin'),
+      onRequest: app.requireRole('policy_admin'),
       schema: {
         tags,
         summary: 'Restore the text of an earlier version as a new version',
@@ -99,7 +99,7 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/validate',
     {
-      preHandler: app.requireRole('policy_admin'),
+      onRequest: app.requireRole('policy_admin'),
       schema: {
         tags,
         summary: 'Validate a draft; errors name the line, column and path',
@@ -113,7 +113,7 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/dry-run',
     {
-      preHandler: app.requireRole('policy_admin'),
+      onRequest: app.requireRole('policy_admin'),
       schema: {
         tags,
         summary: 'Findings a draft would add, remove or change on recent proposals and stack baselines',

@@ -45,7 +45,7 @@ export const requestMetricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/requests',
     {
-      preHandler: app.requireRole('reviewer', 'policy_admin'),
+      onRequest: app.requireRole('reviewer', 'policy_admin'),
       schema: {
         tags: ['review'],
         summary:

@@ -11,7 +11,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/queue',
     {
-      preHandler: app.requireRole('reviewer', 'policy_admin'),
+      onRequest: app.requireRole('reviewer', 'policy_admin'),
       schema: {
         tags: ['review'],
         summary:

@@ -19,7 +19,7 @@ export const slackLinksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['slack'],
         summary: 'Slack users and the copilot users they act as',
@@ -32,7 +32,7 @@ export const slackLinksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/users/:slackUserId',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['slack'],
         summary: 'Link a Slack user to a copilot user',

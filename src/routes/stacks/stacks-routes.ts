@@ -35,7 +35,7 @@ export const stacksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags,
         summary: 'List stacks with their current baseline',
@@ -49,7 +49,7 @@ export const stacksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      preHandler: app.requireRole('developer', 'reviewer', 'policy_admin'),
+      onRequest: app.requireRole('developer', 'reviewer', 'policy_admin'),
       schema: {
         tags,
         summary: 'Register a stack (named <team>-<app>-<environment>)',
@@ -72,7 +72,7 @@ export const stacksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:name',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags,
         summary: 'A stack with its current baseline and the baseline history',
@@ -86,7 +86,7 @@ export const stacksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:name/baselines/:version',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags,
         summary: 'One version of the stack baseline, with its template',
@@ -100,7 +100,7 @@ export const stacksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:name/baseline/import',
     {
-      preHandler: app.requireRole('reviewer', 'policy_admin'),
+      onRequest: app.requireRole('reviewer', 'policy_admin'),
       bodyLimit: TEMPLATE_BODY_LIMIT,
       schema: {
         tags,
@@ -126,7 +126,7 @@ export const stacksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:name/diff',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       bodyLimit: TEMPLATE_BODY_LIMIT,
       schema: {
         tags,

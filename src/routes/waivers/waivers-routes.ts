@@ -10,7 +10,7 @@ export const waiversRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/',
     {
-      preHandler: app.requireRole('policy_admin'),
+      onRequest: app.requireRole('policy_admin'),
       schema: {
         tags,
         summary: 'Create a waiver (expiry required, at most the policy maximum away)',
@@ -24,7 +24,7 @@ export const waiversRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      preHandler: app.requireRole('reviewer', 'policy_admin'),
+      onRequest: app.requireRole('reviewer', 'policy_admin'),
       schema: {
         tags,
         summary: 'Waivers, newest first (filters: state, ruleId, team)',
@@ -38,7 +38,7 @@ export const waiversRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      preHandler: app.requireRole('reviewer', 'policy_admin'),
+      onRequest: app.requireRole('reviewer', 'policy_admin'),
       schema: {
         tags,
         summary: 'One waiver',
@@ -52,7 +52,7 @@ export const waiversRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/revoke',
     {
-      preHandler: app.requireRole('policy_admin'),
+      onRequest: app.requireRole('policy_admin'),
       schema: {
         tags,
         summary: 'Revoke a waiver now',
