@@ -19,6 +19,7 @@ import type { Config } from './config/config.ts';
 import conversationsPlugin from './conversations/conversations-plugin.ts';
 import policiesPlugin from './guardrails/policy/policies-plugin.ts';
 import drainOnClose from './http/drain-on-close.ts';
+import drainRefusedBody from './http/drain-refused-body.ts';
 import errorHandler from './http/error-handler.ts';
 import { loggerOptions } from './http/logger.ts';
 import rateLimit from './http/rate-limit.ts';
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, overrides: BuildAppOverrides = {}
   try {
     await app.register(errorHandler);
     await app.register(drainOnClose);
+    await app.register(drainRefusedBody);
     await app.register(security);
     await app.register(rateLimit, { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW_MS });
     await app.register(swagger);

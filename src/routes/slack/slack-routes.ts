@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { UnsupportedMediaTypeError } from '../../http/errors/unsupported-media-type-error.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { parseJson } from '../../json/parse-json.ts';
 import { EventEnvelope, Interaction, SlashCommand } from '../../slack/slack-payloads.ts';
@@ -21,13 +22,29 @@ function jsonOf(text: string, what: string): unknown {
   return parsed.value;
 }
 
+/** What Slack sends to each endpoint: anything else is refused (415) once the signature is checked. */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '/slack/events': 'application/json',
+  '/slack/commands': 'application/x-www-form-urlencoded',
+  '/slack/interactions': 'application/x-www-form-urlencoded',
+};
+
+function assertContentType(request: FastifyRequest): void {
+  const expected = CONTENT_TYPES[request.routeOptions.url ?? ''];
+  const given = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (expected && given !== expected)
+    throw new UnsupportedMediaTypeError(
+      `This Slack endpoint takes ${expected}, not ${given || 'a body without a content type'}.`,
+    );
+}
+
 function formOf(text: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(text));
 }
 
 /**
  * Slack's three endpoints. Each verifies the v0 signature over the raw body before anything else (401
- * otherwise), answers within Slack's 3 seconds, and leaves the work to the bot in the background. These
+ * otherwise), then the content type Slack uses for it (415 otherwise), answers within Slack's 3 seconds, and leaves the work to the bot in the background. These
  * routes only exist when SLACK_SIGNING_SECRET is set.
  */
 export const slackRoutes: FastifyPluginAsyncZod<SlackRoutesOptions> = async (app, options) => {
@@ -44,9 +61,10 @@ export const slackRoutes: FastifyPluginAsyncZod<SlackRoutesOptions> = async (app
       signature: request.headers['x-slack-signature'] as string | undefined,
     });
     if (!verdict.ok) throw new SlackSignatureError(verdict.reason);
+    assertContentType(request);
   });
 
-  const responses = { ...problemResponses(400, 401, 413) };
+  const responses = { ...problemResponses(400, 401, 413, 415) };
 
   app.post(
     '/events',
