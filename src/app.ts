@@ -23,6 +23,7 @@ import drainRefusedBody from './http/drain-refused-body.ts';
 import errorHandler from './http/error-handler.ts';
 import { loggerOptions } from './http/logger.ts';
 import rateLimit from './http/rate-limit.ts';
+import rejectUnsafeText from './http/reject-unsafe-text.ts';
 import { genRequestId, REQUEST_ID_HEADER } from './http/request-id.ts';
 import security from './http/security.ts';
 import swagger from './http/swagger.ts';
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, overrides: BuildAppOverrides = {}
     await app.register(errorHandler);
     await app.register(drainOnClose);
     await app.register(drainRefusedBody);
+    await app.register(rejectUnsafeText);
     await app.register(security);
     await app.register(rateLimit, { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW_MS });
     await app.register(swagger);

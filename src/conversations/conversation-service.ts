@@ -317,8 +317,6 @@ export class ConversationService {
       ...(outcome === 'answered' ? { answer: answerQuestion(text, proposal) } : {}),
       ...(step.kind === 'rejected' ? { rejection: step.error.message } : {}),
     });
-    emit({ type: 'reply', text: reply });
-
     const seq = record.turnCount + 1;
     const focus = touchedIds({ ...plan, operations });
     const version = await this.db.transaction().execute(async (trx) => {
@@ -379,6 +377,8 @@ export class ConversationService {
       notes,
       version,
     };
+    // Only a committed turn is announced: a turn that loses a race streams an error, never a reply.
+    emit({ type: 'reply', text: reply });
     emit({ type: 'done', result });
     return result;
   }

@@ -7,6 +7,7 @@ import { parseJson } from '../../json/parse-json.ts';
 import { EventEnvelope, Interaction, SlashCommand } from '../../slack/slack-payloads.ts';
 import { SlackPayloadError, SlackSignatureError } from '../../slack/slack-request-errors.ts';
 import { verifySlackSignature } from '../../slack/verify-slack-signature.ts';
+import { findUnsafeText } from '../../text/find-unsafe-text.ts';
 
 export interface SlackRoutesOptions {
   signingSecret: string;
@@ -16,10 +17,17 @@ function issues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 }
 
+/** Refuses text the store cannot keep (NUL, unpaired surrogates) with a 400 naming the field. */
+function storable<T>(value: T, what: string): T {
+  const unsafe = findUnsafeText(value, '');
+  if (unsafe) throw new SlackPayloadError(`${what} has text that cannot be stored.`, [unsafe]);
+  return value;
+}
+
 function jsonOf(text: string, what: string): unknown {
   const parsed = parseJson(text);
   if (!parsed.ok) throw new SlackPayloadError(`${what} is not valid JSON: ${parsed.error}`);
-  return parsed.value;
+  return storable(parsed.value, what);
 }
 
 /** What Slack sends to each endpoint: anything else is refused (415) once the signature is checked. */
@@ -39,13 +47,14 @@ function assertContentType(request: FastifyRequest): void {
 }
 
 function formOf(text: string): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(text));
+  return storable(Object.fromEntries(new URLSearchParams(text)), 'The form');
 }
 
 /**
  * Slack's three endpoints. Each verifies the v0 signature over the raw body before anything else (401
- * otherwise), then the content type Slack uses for it (415 otherwise), answers within Slack's 3 seconds, and leaves the work to the bot in the background. These
- * routes only exist when SLACK_SIGNING_SECRET is set.
+ * otherwise), then the content type Slack uses for it (415 otherwise) and text the store cannot keep (400
+ * naming the field), answers within Slack's 3 seconds, and leaves the work to the bot in the background.
+ * These routes only exist when SLACK_SIGNING_SECRET is set.
  */
 export const slackRoutes: FastifyPluginAsyncZod<SlackRoutesOptions> = async (app, options) => {
   // The signature covers the exact bytes Slack sent: keep the body as text in this scope.
