@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { IdentityService, UserView } from '../identity/identity-service.ts';
 import type { AuthUser } from '../identity/roles.ts';
@@ -29,6 +30,11 @@ function userName(slackUserId: string, profile: SlackProfile): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
   return base ? `slack-${base}` : `slack-${slackUserId.toLowerCase()}`;
+}
+
+/** A lock held until the transaction ends (no row to lock yet: the row is what is being created). */
+async function lockFor(trx: Db, key: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }
 
 /**
@@ -65,14 +71,17 @@ export class SlackPeople {
     if (existing) return this.joinChannelTeam(slackUserId, existing, channelTeam);
     const details = await profile().catch((): SlackProfile => ({}));
     const provisioned = await this.db.transaction().execute(async (trx) => {
+      // An upsert: concurrent first messages from one person wait here and then find the link; two new
+      // people with the same Slack name wait on the name, so the second gets the suffixed one.
+      const preferred = userName(slackUserId, details);
+      await lockFor(trx, `slack-user:${slackUserId}`);
       const again = await trx
         .selectFrom('slack_users')
         .select('user_id')
         .where('slack_user_id', '=', slackUserId)
-        .forUpdate()
         .executeTakeFirst();
       if (again) return again.user_id;
-      const preferred = userName(slackUserId, details);
+      await lockFor(trx, `user-name:${preferred}`);
       const taken = await this.identity.findUserByName(preferred, trx);
       const name = taken ? `${preferred}-${slackUserId.toLowerCase()}`.slice(0, 63) : preferred;
       const user = await this.identity.createUser(
