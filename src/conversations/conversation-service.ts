@@ -15,6 +15,7 @@ import { buildProposal } from '../proposal/build-proposal.ts';
 import { teamDeployedCost } from '../proposal/team-deployed-cost.ts';
 import type { Proposal } from '../proposal/proposal.ts';
 import { getProposal, insertProposal } from '../proposal/proposal-repository.ts';
+import { redactSecrets } from '../secrets/redact-secrets.ts';
 import { getBaseline } from '../stacks/baseline-store.ts';
 import { stackNameFor } from '../stacks/stack-name.ts';
 import type { Kysely } from 'kysely';
@@ -138,6 +139,7 @@ export class ConversationService {
     actor: AuthUser,
     requestId?: string,
   ): Promise<ConversationView> {
+    if (input.title) input = { ...input, title: (await redactSecrets(input.title)).text };
     const team = input.team ?? (actor.teams.length === 1 ? actor.teams[0]! : null);
     if (team !== null && !actor.teams.includes(team) && !actor.roles.includes('admin')) {
       throw new ConversationForbiddenError(`You are not a member of team ${team}.`, { team });
@@ -229,8 +231,9 @@ export class ConversationService {
   async postMessage(input: PostMessageInput, checked?: ConversationRecord): Promise<TurnResult> {
     const started = performance.now();
     const emit = input.onEvent ?? (() => {});
-    const text = input.text.trim();
     const record = checked ?? (await this.preflight(input.conversationId, input.text, input.actor));
+    // Only the redacted text is planned, stored, answered and shown again.
+    const text = (await redactSecrets(input.text.trim())).text;
 
     emit({ type: 'planning' });
     const previousMessage = await lastMessage(this.db, record.id);

@@ -8,6 +8,7 @@ import type { TurnResult } from '../conversations/conversation-service.ts';
 import { AppError } from '../errors/app-error.ts';
 import { hasRole, type AuthUser } from '../identity/roles.ts';
 import { parseJson } from '../json/parse-json.ts';
+import { redactSecrets } from '../secrets/redact-secrets.ts';
 import {
   ACTIONS,
   REASON_BLOCK,
@@ -119,7 +120,7 @@ export class SlackBot {
     if (event.type !== 'app_mention' && event.type !== 'message') return;
     const parsed = MessageEventSchema.safeParse(event);
     if (!parsed.success) return;
-    const message = parsed.data;
+    const message = { ...parsed.data, text: (await redactSecrets(parsed.data.text)).text };
     // Its own and other bots' messages, edits, joins and the like are not requests.
     if (message.bot_id || message.subtype || !message.user) return;
     const isDm = message.channel_type === 'im';
@@ -234,7 +235,7 @@ export class SlackBot {
     if (!(await claimDelivery(this.app.db, `command:${command.trigger_id}`, 'command'))) {
       return { response_type: 'ephemeral', text: 'Already on it.' };
     }
-    const text = command.text.trim();
+    const text = (await redactSecrets(command.text.trim())).text;
     const word = text.toLowerCase();
     if (word === '' || word === 'help') return { response_type: 'ephemeral', text: HELP };
     if (word === 'status') return { response_type: 'ephemeral', text: await this.status(command) };

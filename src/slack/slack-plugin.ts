@@ -27,10 +27,18 @@ export interface SlackPluginOptions {
   outboxRetryBaseMs?: number;
 }
 
-/** The Web API client's own logging, through ours (it logs rate limiting at info). */
+/** What the Web API client logs at debug that would carry message text: request bodies and results. */
+const CARRIES_CONTENT = /^http request (body|result|headers)/;
+
+/**
+ * The Web API client's own logging, through ours (it logs rate limiting at info). Its debug lines with
+ * request bodies and results are dropped: they hold what people wrote.
+ */
 function clientLogger(log: FastifyBaseLogger): Logger {
   return {
-    debug: (...msg) => log.debug({ slack: msg.map(String) }, 'slack client'),
+    debug: (...msg) => {
+      if (!CARRIES_CONTENT.test(String(msg[0]))) log.debug({ slack: msg.map(String) }, 'slack client');
+    },
     info: (...msg) => log.info({ slack: msg.map(String) }, 'slack client'),
     warn: (...msg) => log.warn({ slack: msg.map(String) }, 'slack client'),
     error: (...msg) => log.error({ slack: msg.map(String) }, 'slack client'),
