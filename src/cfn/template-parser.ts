@@ -1,7 +1,8 @@
 /**
- * Template text parsing that keeps the event loop free: texts above `inlineLimit` (default 256 KiB) are parsed
- * by a small lazily created pool of worker threads (unref'd, so they never keep the process alive), small ones
- * inline (they are fast). The result is the same TemplateSource as parseTemplateSource, locations included;
+ * Template text parsing that keeps the event loop free and the replica alive: every text is first scanned
+ * (scan-template-text.ts: over-deep or oversized text is a 400 at once); texts above `inlineLimit` (default
+ * 256 KiB) or with many values are parsed by a small lazily created pool of worker threads with a heap limit
+ * (unref'd, so they never keep the process alive), small ones inline (they are fast). The result is the same TemplateSource as parseTemplateSource, locations included;
  * parse errors are the same TemplateParseError; a crashed, out-of-memory or timed-out worker becomes a
  * TemplateParserUnavailableError (503), never a hung request or a process crash.
  *
@@ -11,6 +12,7 @@
 import { channel } from 'node:diagnostics_channel';
 import { Worker } from 'node:worker_threads';
 import { parseTemplateSource, type TemplateSource } from './parse-template-source.ts';
+import { scanTemplateText } from './scan-template-text.ts';
 import { TemplateParseError, type TextLocation } from './template-parse-error.ts';
 import type { ParseWorkerReply } from './template-parse-worker.ts';
 import { TemplateParserUnavailableError } from './template-parser-unavailable-error.ts';
@@ -23,6 +25,10 @@ export interface TemplateParserOptions {
   poolSize?: number;
   /** A worker taking longer than this is terminated and the request answered 503 (default 30 s). */
   timeoutMs?: number;
+  /** Old-generation heap of each worker in MiB (default 512); a worker over it dies and its request gets 503. */
+  heapMb?: number;
+  /** Texts with more values than this go to a worker even when short (default 20,000). */
+  inlineValueLimit?: number;
 }
 
 export interface TemplateParser {
@@ -52,9 +58,10 @@ const parseStarts = channel(TEMPLATE_PARSE_CHANNEL);
 const WORKER_JS = new URL('./template-parse-worker.js', import.meta.url);
 const WORKER_TS = new URL('./template-parse-worker.ts', import.meta.url);
 
-function spawnWorker(): Worker {
-  // A heap limit turns a runaway parse into a worker 'error' (ERR_WORKER_OUT_OF_MEMORY), not a process crash.
-  const resourceLimits = { maxOldGenerationSizeMb: 1024 };
+function spawnWorker(heapMb: number): Worker {
+  // A heap limit turns a runaway parse into a worker 'error' (ERR_WORKER_OUT_OF_MEMORY), not a process crash;
+  // two workers at 512 MiB keep a replica under 1.5 GB.
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 };
   if (import.meta.url.endsWith('.js')) return new Worker(WORKER_JS, { resourceLimits });
   // Resolved here so the worker finds tsx whatever the current directory is.
   const tsx = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
@@ -93,6 +100,8 @@ export function createTemplateParser(options: TemplateParserOptions = {}): Templ
   const inlineLimit = options.inlineLimit ?? 256 * 1024;
   const poolSize = Math.max(1, Math.min(options.poolSize ?? 2, 2));
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const heapMb = options.heapMb ?? 512;
+  const inlineValueLimit = options.inlineValueLimit ?? 20_000;
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
@@ -121,7 +130,7 @@ export function createTemplateParser(options: TemplateParserOptions = {}): Templ
   };
 
   const newSlot = (): Slot => {
-    const slot: Slot = { worker: spawnWorker(), job: undefined, timer: undefined };
+    const slot: Slot = { worker: spawnWorker(heapMb), job: undefined, timer: undefined };
     slot.worker.unref();
     slot.worker.on('message', (reply: ParseWorkerReply) => {
       const job = slot.job;
@@ -160,7 +169,9 @@ export function createTemplateParser(options: TemplateParserOptions = {}): Templ
 
   return {
     async parse(text) {
-      if (typeof text !== 'string' || text.length <= inlineLimit) {
+      // Over-deep or oversized text is refused here, in milliseconds, before any parser sees it.
+      const scan = typeof text === 'string' ? scanTemplateText(text) : undefined;
+      if (scan === undefined || (text.length <= inlineLimit && scan.values <= inlineValueLimit)) {
         if (parseStarts.hasSubscribers)
           parseStarts.publish({ length: String(text).length, background: false });
         return parseTemplateSource(text);
