@@ -68,7 +68,7 @@ describe('connections', () => {
     const dev = expandArchitecture(arch([{ id: 'db', kind: 'postgres', params: {} }], [], 'dev'));
     expect(dev.Resources.NetworkNatGateway1).toBeDefined();
     expect(dev.Resources.NetworkNatGateway2).toBeUndefined();
-    expect(dev.Resources.NetworkS3Endpoint).toBeDefined();
+    expect(dev.Resources.NetworkSY3Endpoint).toBeDefined(); // s3-endpoint: see decision 0020
     expect(dev.Resources.NetworkDynamodbEndpoint).toBeDefined();
   });
 
