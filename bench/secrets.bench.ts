@@ -43,7 +43,9 @@ export default async function secretsBench(): Promise<void> {
   secret.sort((a, b) => a - b);
   const ms = (n: number) => `${n.toFixed(2)} ms`;
   console.log(`load (secretlint core + recommended preset): ${ms(loaded)}; first call ${ms(first)}`);
-  console.log(`${plain.length} plain messages: p50 ${ms(percentile(plain, 50))}, p99 ${ms(percentile(plain, 99))}`);
+  console.log(
+    `${plain.length} plain messages: p50 ${ms(percentile(plain, 50))}, p99 ${ms(percentile(plain, 99))}`,
+  );
   console.log(
     `${secret.length} messages with a secret: p50 ${ms(percentile(secret, 50))}, p99 ${ms(percentile(secret, 99))}`,
   );

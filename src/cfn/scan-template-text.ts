@@ -80,14 +80,19 @@ const CONTROL = new Set(['\u0002', '\u0018', SCALAR]);
 /** Lexer tokens that start a value: the plain/block scalar marker, quoted scalars, collections. */
 function isValueToken(token: string): boolean {
   const first = token[0];
-  return first === SCALAR || first === '"' || first === "'" || token === '{' || token === '[' || token === '-';
+  return (
+    first === SCALAR || first === '"' || first === "'" || token === '{' || token === '[' || token === '-'
+  );
 }
 
 /**
  * Scans template text (JSON or YAML) and throws TemplateParseError (400, with the line and column) when it
  * nests deeper or holds more values than `limits` allow; otherwise returns what it counted.
  */
-export function scanTemplateText(text: string, limits: TemplateTextLimits = TEMPLATE_TEXT_LIMITS): TemplateTextScan {
+export function scanTemplateText(
+  text: string,
+  limits: TemplateTextLimits = TEMPLATE_TEXT_LIMITS,
+): TemplateTextScan {
   const blockDepth = scanBlockDepth(text, limits.maxBlockDepth);
   let values = 0;
   let flowDepth = 0;

@@ -89,6 +89,22 @@ const slack = {
     .max(3_600_000)
     .describe('milliseconds, 100-3600000')
     .default(15_000),
+  /** How often each replica looks for Slack jobs left unfinished (by a replica that died, or to retry). */
+  SLACK_JOB_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .describe('milliseconds, 100-600000')
+    .default(2_000),
+  /** A running Slack job's lease, renewed while it runs; a dead replica's jobs are taken over after it. */
+  SLACK_JOB_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(600_000)
+    .describe('milliseconds, 300-600000')
+    .default(15_000),
 };
 
 /** AWS (issue 6). */

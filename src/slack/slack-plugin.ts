@@ -20,6 +20,8 @@ export interface SlackPluginOptions {
     | 'SLACK_REVIEW_CHANNEL'
     | 'SLACK_CHANNEL_TEAMS'
     | 'SLACK_OUTBOX_INTERVAL_MS'
+    | 'SLACK_JOB_INTERVAL_MS'
+    | 'SLACK_JOB_LEASE_MS'
   >;
   /** Web API client retries before a post goes to the outbox (tests lower the delays). */
   retry?: { retries: number; minTimeout: number; maxTimeout: number };
@@ -81,6 +83,8 @@ async function slackPlugin(app: FastifyInstance, options: SlackPluginOptions): P
     {
       reviewChannel: config.SLACK_REVIEW_CHANNEL ?? null,
       channelTeams: parseChannelTeams(config.SLACK_CHANNEL_TEAMS),
+      jobIntervalMs: config.SLACK_JOB_INTERVAL_MS,
+      jobLeaseMs: config.SLACK_JOB_LEASE_MS,
     },
     log,
   );
@@ -94,7 +98,9 @@ async function slackPlugin(app: FastifyInstance, options: SlackPluginOptions): P
       .catch((error: unknown) => log.error({ err: error }, 'Slack outbox drain failed'));
   }, config.SLACK_OUTBOX_INTERVAL_MS);
   timer.unref();
+  bot.runner.start();
   app.addHook('preClose', async () => {
+    bot.runner.stop();
     clearInterval(timer);
     unsubscribe();
     await bot.idle();

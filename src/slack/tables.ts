@@ -41,6 +41,21 @@ export interface SlackOutboxTable {
   created_at: Generated<Date>;
 }
 
+export interface SlackJobsTable {
+  key: string;
+  kind: 'message' | 'command' | 'action';
+  payload: unknown;
+  progress: Generated<Record<string, unknown>>;
+  state: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
 declare module '../store/database.ts' {
   interface Database {
     slack_deliveries: SlackDeliveriesTable;
@@ -48,5 +63,6 @@ declare module '../store/database.ts' {
     slack_threads: SlackThreadsTable;
     slack_review_messages: SlackReviewMessagesTable;
     slack_outbox: SlackOutboxTable;
+    slack_jobs: SlackJobsTable;
   }
 }

@@ -25,7 +25,12 @@ interface RawAnswer {
 }
 
 /** Writes the request line, headers and the whole body (waiting for drain), and only then reads. */
-function sendWholeBodyThenRead(path: string, headers: Record<string, string>, body: Buffer, chunked: boolean) {
+function sendWholeBodyThenRead(
+  path: string,
+  headers: Record<string, string>,
+  body: Buffer,
+  chunked: boolean,
+) {
   return new Promise<RawAnswer>((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
@@ -56,7 +61,9 @@ function sendWholeBodyThenRead(path: string, headers: Record<string, string>, bo
       socket.write(`${lines.join('\r\n')}\r\n\r\n`);
       for (let at = 0; at < body.length; at += 64 * 1024) {
         const part = body.subarray(at, at + 64 * 1024);
-        const data = chunked ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')]) : part;
+        const data = chunked
+          ? Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')])
+          : part;
         if (!socket.write(data)) await new Promise((r) => socket.once('drain', r));
         if (socket.destroyed) return;
       }
@@ -72,7 +79,12 @@ const sevenMegabytes = Buffer.alloc(7 * 1024 * 1024, 'a');
 describe('bodies over the limit', () => {
   for (const chunked of [false, true]) {
     it(`answer 413 payload-too-large to a client that sends all ${chunked ? 'chunks' : 'bytes'} first`, async () => {
-      const answer = await sendWholeBodyThenRead('/v1/guardrails/evaluate', dev.headers, sevenMegabytes, chunked);
+      const answer = await sendWholeBodyThenRead(
+        '/v1/guardrails/evaluate',
+        dev.headers,
+        sevenMegabytes,
+        chunked,
+      );
       expect(answer.error).toBeUndefined();
       expect(answer.status).toBe(413);
       expect(JSON.parse(answer.body)).toMatchObject({

@@ -42,7 +42,9 @@ describe('over-deep and oversized template text', () => {
   }, 60_000);
 
   it('refuses deep block nesting and a flood of values the same way', async () => {
-    const dashes = await evaluate(`Resources:\n  A:\n    Type: X\n    Properties:\n      P:\n${'- '.repeat(50_000)}x\n`);
+    const dashes = await evaluate(
+      `Resources:\n  A:\n    Type: X\n    Properties:\n      P:\n${'- '.repeat(50_000)}x\n`,
+    );
     expect(dashes.statusCode).toBe(400);
     expect(dashes.json().detail).toMatch(/nests deeper/);
     const values = await evaluate(`Resources: {}\nX: [${'1,'.repeat(400_000)}1]\n`);

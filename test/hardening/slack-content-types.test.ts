@@ -41,7 +41,13 @@ describe('Slack routes and content types', () => {
   });
 
   it('accept the right ones (a charset is fine)', async () => {
-    const events = await signedSlack(t.app, SECRET, '/slack/events', verification, `${JSON_TYPE}; charset=utf-8`);
+    const events = await signedSlack(
+      t.app,
+      SECRET,
+      '/slack/events',
+      verification,
+      `${JSON_TYPE}; charset=utf-8`,
+    );
     expect(events.json()).toEqual({ challenge: 'c1' });
     const help = await signedSlack(t.app, SECRET, '/slack/commands', command, FORM);
     expect(help.statusCode).toBe(200);

@@ -35,12 +35,19 @@ const command = (user: string, n: number) =>
     t.app,
     SECRET,
     '/slack/commands',
-    commandForm({ text: `an SQS queue number ${n}, dev`, user_id: user, channel_id: CHANNEL, trigger_id: `trig-${user}-${n}` }),
+    commandForm({
+      text: `an SQS queue number ${n}, dev`,
+      user_id: user,
+      channel_id: CHANNEL,
+      trigger_id: `trig-${user}-${n}`,
+    }),
     FORM,
   );
 
 const openers = (user: string) =>
-  slack.messages.filter((m) => m.channel === CHANNEL && !m.thread_ts && m.text?.startsWith(`<@${user}> asked`));
+  slack.messages.filter(
+    (m) => m.channel === CHANNEL && !m.thread_ts && m.text?.startsWith(`<@${user}> asked`),
+  );
 const replies = (ts: string) => slack.messages.filter((m) => m.thread_ts === ts);
 
 describe('provisioning a new Slack user', () => {

@@ -32,8 +32,18 @@ describe('Slack input the store cannot keep', () => {
       ['/slack/events', event('Ev\u0000NUL', 'a queue'), JSON_TYPE, 'event_id'],
       ['/slack/events', event('EvNUL2', 'a queue\u0000'), JSON_TYPE, 'event.text'],
       ['/slack/events', event('EvNUL3', 'a queue \ud83d'), JSON_TYPE, 'event.text'],
-      ['/slack/commands', commandForm({ text: 'a queue\u0000', user_id: 'UNUL', channel_id: 'CNUL', trigger_id: 't-nul' }), FORM, 'text'],
-      ['/slack/commands', commandForm({ text: 'a queue', user_id: 'U\u0000', channel_id: 'CNUL', trigger_id: 't-nul2' }), FORM, 'user_id'],
+      [
+        '/slack/commands',
+        commandForm({ text: 'a queue\u0000', user_id: 'UNUL', channel_id: 'CNUL', trigger_id: 't-nul' }),
+        FORM,
+        'text',
+      ],
+      [
+        '/slack/commands',
+        commandForm({ text: 'a queue', user_id: 'U\u0000', channel_id: 'CNUL', trigger_id: 't-nul2' }),
+        FORM,
+        'user_id',
+      ],
     ];
     for (const [path, body, type, field] of cases) {
       const res = await signedSlack(t.app, SECRET, path, body, type);

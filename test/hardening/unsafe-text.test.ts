@@ -73,12 +73,18 @@ describe('text that PostgreSQL cannot store is a 400 naming the field', () => {
       method: 'POST',
       url: '/v1/guardrails/evaluate',
       headers: { ...dev.headers, 'content-type': 'application/json' },
-      payload: JSON.stringify({ template: { Resources: { A: { Type: 'AWS::SQS::Queue', Properties: { 'x\ud800': 1 } } } } }),
+      payload: JSON.stringify({
+        template: { Resources: { A: { Type: 'AWS::SQS::Queue', Properties: { 'x\ud800': 1 } } } },
+      }),
     });
     expect(evaluate.statusCode).toBe(400);
     expect(evaluate.json().errors[0].path).toBe('body.template.Resources.A.Properties');
 
-    const query = await t.app.inject({ method: 'GET', url: '/v1/conversations?limit=5%00', headers: dev.headers });
+    const query = await t.app.inject({
+      method: 'GET',
+      url: '/v1/conversations?limit=5%00',
+      headers: dev.headers,
+    });
     expect(query.statusCode).toBe(400);
     expect(query.json().errors[0].path).toBe('query.limit');
   });

@@ -12,14 +12,38 @@ import { type Architecture, ComponentId } from '../../src/model/architecture.ts'
 
 /** Words that make collisions likely: digits, glued digits, single letters, y-words and ordinary words. */
 const word = fc.oneof(
-  fc.constantFrom('1', '2', '12', '21', '3', 'a', 'b', 'y', 'y1', 'ya', 'a1', 'a12', 'fn', 'function', 'db', 's3'),
+  fc.constantFrom(
+    '1',
+    '2',
+    '12',
+    '21',
+    '3',
+    'a',
+    'b',
+    'y',
+    'y1',
+    'ya',
+    'a1',
+    'a12',
+    'fn',
+    'function',
+    'db',
+    's3',
+  ),
   fc.stringMatching(/^[a-z0-9]{1,4}$/),
 );
 const kebabId = fc
   .tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,3}$/), fc.array(word, { maxLength: 4 }))
   .map(([first, rest]) => [first, ...rest].join('-'))
   .filter((id) => ComponentId.safeParse(id).success);
-const role = fc.constantFrom('role', 'function', 'log-group', 'private-subnet-1', 'nat-eip-2', 'ingress-from-a-1');
+const role = fc.constantFrom(
+  'role',
+  'function',
+  'log-group',
+  'private-subnet-1',
+  'nat-eip-2',
+  'ingress-from-a-1',
+);
 
 /** Another id with the same characters but hyphens added or dropped: where collisions come from. */
 const regrouped = (id: string, cuts: boolean[]) => {

@@ -7,7 +7,13 @@ it('redacts tokens, keys, credentials in URLs and announced passwords, keeping t
       'key AKIAZ3MHALQXKD7RTWPB. The admin password is "hunter2hunter2" and the JWT ' +
       'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
   );
-  for (const secret of ['ghp_wWPw5k4a', 'Zk2v9Qm8R4', 'AKIAZ3MHALQXKD7RTWPB', 'hunter2hunter2', 'eyJhbGciOiJIUzI1NiJ9']) {
+  for (const secret of [
+    'ghp_wWPw5k4a',
+    'Zk2v9Qm8R4',
+    'AKIAZ3MHALQXKD7RTWPB',
+    'hunter2hunter2',
+    'eyJhbGciOiJIUzI1NiJ9',
+  ]) {
     expect(text).not.toContain(secret);
   }
   expect(text).toBe(

@@ -36,6 +36,8 @@ export interface SlackStandIn {
   uploads: { filename: string; content: string; channel?: string; thread_ts?: string }[];
   callsOf(method: string): SlackCall[];
   failNext(method: string, options: { status: number; retryAfter?: number; times?: number }): void;
+  /** Answers the next `times` calls of a method only after `ms` (a slow Slack, or a replica killed meanwhile). */
+  holdNext(method: string, ms: number, times?: number): void;
   /** Users known to users.info: id → profile. */
   users: Map<string, { name: string; real_name?: string; email?: string; is_bot?: boolean }>;
   close(): Promise<void>;
@@ -85,6 +87,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const uploads: SlackStandIn['uploads'] = [];
   const pendingUploads = new Map<string, { filename: string; content?: string }>();
   const failures = new Map<string, Failure>();
+  const holds = new Map<string, { ms: number; remaining: number }>();
   const users = new Map<string, { name: string; real_name?: string; email?: string; is_bot?: boolean }>();
   let tsCounter = 1_700_000_000_000;
   const nextTs = () => {
@@ -192,6 +195,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       const args = parseArgs(req, raw);
       const auth = req.headers.authorization;
       calls.push({ method, args, token: auth?.replace(/^Bearer /, '') });
+      const hold = holds.get(method);
+      if (hold && hold.remaining > 0) {
+        hold.remaining -= 1;
+        await new Promise((resolve) => setTimeout(resolve, hold.ms));
+        if (req.socket.destroyed) return; // the caller is gone (a killed replica): nothing happened
+      }
       const failure = failures.get(method);
       if (failure && failure.remaining > 0) {
         failure.remaining -= 1;
@@ -226,6 +235,13 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       if (retryAfter !== undefined) failure.retryAfter = retryAfter;
       failures.set(method, failure);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    holdNext: (method, ms, times = 1) => {
+      holds.set(method, { ms, remaining: times });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
