@@ -38,6 +38,15 @@ function toJob(row: Selectable<SlackJobsTable>): SlackJob {
   };
 }
 
+/** A new lease: this run's token, until when it holds, and one more attempt. */
+function lease(now: Date, leaseMs: number) {
+  return {
+    locked_by: randomUUID(),
+    locked_until: new Date(now.getTime() + leaseMs),
+    attempts: sql<number>`attempts + 1`,
+  };
+}
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 export class SlackJobs {
@@ -56,11 +65,7 @@ export class SlackJobs {
   async claim(key: string, leaseMs: number, now = new Date()): Promise<SlackJob | null> {
     const row = await this.db
       .updateTable('slack_jobs')
-      .set({
-        locked_by: randomUUID(),
-        locked_until: new Date(now.getTime() + leaseMs),
-        attempts: sql`attempts + 1`,
-      })
+      .set(lease(now, leaseMs))
       .where('key', '=', key)
       .where('state', '=', 'pending')
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
@@ -88,11 +93,7 @@ export class SlackJobs {
       for (const { key } of due) {
         const row = await trx
           .updateTable('slack_jobs')
-          .set({
-            locked_by: randomUUID(),
-            locked_until: new Date(now.getTime() + leaseMs),
-            attempts: sql`attempts + 1`,
-          })
+          .set(lease(now, leaseMs))
           .where('key', '=', key)
           .returningAll()
           .executeTakeFirstOrThrow();
