@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     SLACK_BOT_TOKEN: 'xoxb-soak',
     SLACK_API_URL: slack.url,
     SLACK_CHANNEL_TEAMS: 'CSOAK=payments',
-    SLACK_JOB_LEASE_MS: '2000',
+    SLACK_JOB_LEASE_MS: '5000',
     SLACK_JOB_INTERVAL_MS: '300',
     AWS_REGION: 'us-east-1',
     CFN_ENDPOINT: cfn.url,

@@ -127,7 +127,7 @@ export async function runSoak(setup: SoakSetup, counts: SoakCounts): Promise<Soa
   const ok = crashes === 0 && client.fiveXx === 0 && lost === 0 && doubled === 0 && deepOk;
   const lines = [
     `requests ${client.requests}, 5xx ${client.fiveXx}, crashes ${crashes}, slow (> 5 s) ${client.slow}, lost ${lost}, doubled ${doubled}, stuck ${stuckCount}`,
-    `over-deep or oversized template texts ${fuzz.deepTexts}: ${fuzz.deepTexts - fuzz.deepNot400} answered 400, slowest ${fuzz.deepSlowestMs} ms`,
+    `over-deep or oversized template texts ${fuzz.deepTexts}: ${fuzz.deepTexts - fuzz.deepNot400} answered 400, median ${fuzz.deepMedianMs} ms, slowest ${fuzz.deepSlowestMs} ms`,
     ...setup.replicas.map(
       (r) =>
         `${r.name}: RSS peak ${r.rssPeakMb > 0 ? `${r.rssPeakMb} MB` : 'n/a (in process)'}, killed and restarted ${r.restarts}`,

@@ -10,10 +10,12 @@ export interface FuzzFigures {
   deepTexts: number;
   deepNot400: number;
   deepSlowestMs: number;
+  deepMedianMs: number;
 }
 
 export async function fuzzTemplates(ctx: SoakContext, count: number): Promise<FuzzFigures> {
-  const figures: FuzzFigures = { deepTexts: 0, deepNot400: 0, deepSlowestMs: 0 };
+  const figures: FuzzFigures = { deepTexts: 0, deepNot400: 0, deepSlowestMs: 0, deepMedianMs: 0 };
+  const deepMs: number[] = [];
   const inputs = Array.from({ length: count }, (_, i) => templateInput(ctx.rng, i));
   await inParallel(inputs, 4, async (input) => {
     const answer = await ctx.client.call(ctx.client.any(), 'POST', '/v1/guardrails/evaluate', {
@@ -24,8 +26,11 @@ export async function fuzzTemplates(ctx: SoakContext, count: number): Promise<Fu
       figures.deepTexts += 1;
       if (answer.status !== 400) figures.deepNot400 += 1;
       figures.deepSlowestMs = Math.max(figures.deepSlowestMs, Math.round(answer.ms));
+      deepMs.push(answer.ms);
     }
   });
+  deepMs.sort((x, y) => x - y);
+  figures.deepMedianMs = Math.round(deepMs[Math.floor(deepMs.length / 2)] ?? 0);
   return figures;
 }
 

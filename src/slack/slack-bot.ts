@@ -9,6 +9,7 @@ import { ACTIONS, reviewButtonValue } from './blocks/action-ids.ts';
 import { escapeMrkdwn } from './blocks/mrkdwn.ts';
 import { type ReasonAction, reasonModal } from './blocks/reason-modal.ts';
 import { claimDelivery } from './claim-delivery.ts';
+import { JobTakenOverError } from './job-taken-over-error.ts';
 import { submitReason, type ViewReply } from './reason-submission.ts';
 import { updateReviewMessage } from './review-message-updates.ts';
 import { SlackJobRunner } from './slack-job-runner.ts';
@@ -127,6 +128,11 @@ export class SlackBot {
     });
   }
 
+  /** Stops a run that lost its job to another replica before it posts anything (posts cannot be undone). */
+  private async holdOrStop(job: SlackJob): Promise<void> {
+    if (!(await this.jobs.stillHeld(job))) throw new JobTakenOverError(job.key);
+  }
+
   // ── Events API ──
 
   /** An Events API callback, already verified. Returns once the work is recorded as a job. */
@@ -202,6 +208,7 @@ export class SlackBot {
     const user = await this.turns.person(command.user_id, command.channel_id);
     let openerTs = job.progress.openerTs as string | undefined;
     if (!openerTs) {
+      await this.holdOrStop(job);
       const opened = await this.poster.send('chat.postMessage', {
         channel: command.channel_id,
         text: `<@${command.user_id}> asked: ${escapeMrkdwn(command.text)}`,
@@ -309,6 +316,7 @@ export class SlackBot {
             { key: `slack-submit:${value}` },
           );
           if (channel && threadTs && !job.progress.posted) {
+            await this.holdOrStop(job);
             const cr = done.body;
             const review = this.settings.reviewChannel ? ` in <#${this.settings.reviewChannel}>` : '';
             const what =

@@ -5,6 +5,7 @@
  * `maxAttempts` the job fails for good (logged, and its handler is told it is the last try).
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { JobTakenOverError } from './job-taken-over-error.ts';
 import type { SlackJob, SlackJobKind, SlackJobs } from './slack-jobs.ts';
 
 export interface SlackJobRunnerOptions {
@@ -77,7 +78,8 @@ export class SlackJobRunner {
       await this.handlers[job.kind](job, lastTry);
       await this.jobs.complete(job);
     } catch (error) {
-      if (lost) return;
+      if (lost || error instanceof JobTakenOverError || !(await this.jobs.stillHeld(job).catch(() => false)))
+        return;
       const delay = lastTry ? null : this.retryBaseMs * 2 ** (job.attempts - 1);
       await this.jobs.retryLater(job, error, delay);
       if (delay === null) this.log.error({ err: error, job: job.key }, 'Slack job failed for good');

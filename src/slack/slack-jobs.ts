@@ -116,6 +116,18 @@ export class SlackJobs {
     return row !== undefined;
   }
 
+  /** Whether this run still holds the job: checked right before a step that cannot be undone (a post). */
+  async stillHeld(job: SlackJob): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('slack_jobs')
+      .select('key')
+      .where('key', '=', job.key)
+      .where('locked_by', '=', job.lease)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Records a finished step (`{openerTs}`, `{posted: true}`) so a resumed run skips it. */
   async saveProgress(job: SlackJob, progress: Record<string, unknown>): Promise<void> {
     job.progress = { ...job.progress, ...progress };

@@ -10,6 +10,7 @@ import type { TurnResult } from '../conversations/conversation-service.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { AuthUser } from '../identity/roles.ts';
 import { proposalBlocks } from './blocks/proposal-blocks.ts';
+import { JobTakenOverError } from './job-taken-over-error.ts';
 import type { SlackJob, SlackJobs } from './slack-jobs.ts';
 import type { SlackPeople } from './slack-people.ts';
 import type { SlackPoster } from './slack-poster.ts';
@@ -101,7 +102,7 @@ export class SlackTurns {
     try {
       result =
         (await turnOfRequest(this.app, this.app.db, requestId, at.user)) ??
-        (await this.postWithRetry(at.conversationId, at.text || 'help', at.user, requestId));
+        (await this.postWithRetry(at, requestId));
     } catch (error) {
       if (!(error instanceof AppError) && !lastTry) throw error;
       const reason =
@@ -116,28 +117,30 @@ export class SlackTurns {
       });
       return;
     }
+    // A run that lost its lease (it stalled, another replica took the job over) must not post as well.
+    if (!(await this.jobs.stillHeld(job))) throw new JobTakenOverError(job.key);
     await this.postTurn(result, at.channel, at.threadTs);
     await this.jobs.saveProgress(job, { replied: true });
   }
 
-  /** Two messages in one thread at once: the turn that loses the version race is planned again on top. */
-  private async postWithRetry(
-    conversationId: string,
-    text: string,
-    user: AuthUser,
-    requestId: string,
-  ): Promise<TurnResult> {
+  /**
+   * Two messages in one thread at once: the turn that loses the version race is planned again on top,
+   * unless the race was lost to another run of this very job (whose turn is then this job's turn).
+   */
+  private async postWithRetry(at: TurnPlace, requestId: string): Promise<TurnResult> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.app.conversations.postMessage({
-          conversationId,
-          text,
-          actor: user,
+          conversationId: at.conversationId,
+          text: at.text || 'help',
+          actor: at.user,
           channel: 'slack',
           requestId,
         });
       } catch (error) {
         if (!(error instanceof ConversationConflictError) || attempt >= 3) throw error;
+        const done = await turnOfRequest(this.app, this.app.db, requestId, at.user);
+        if (done) return done;
       }
     }
   }

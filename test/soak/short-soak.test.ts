@@ -29,7 +29,7 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN: 'xoxb-short-soak',
     SLACK_API_URL: slack.url,
     SLACK_CHANNEL_TEAMS: 'CSOAK=payments',
-    SLACK_JOB_LEASE_MS: 2_000,
+    SLACK_JOB_LEASE_MS: 5_000,
     SLACK_JOB_INTERVAL_MS: 300,
     AWS_REGION: 'us-east-1',
     CFN_ENDPOINT: cfn.url,
