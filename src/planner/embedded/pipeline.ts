@@ -2,8 +2,8 @@ import type { PlannerInput, PlanResult } from '../planner.ts';
 import { analyze } from './analysis/analyze.ts';
 import type { Analysis } from './analysis/token.ts';
 import { completeWiring } from './completion/complete-wiring.ts';
-import { dialogueAct, isSmallTalk, isSubmit, messageAct } from './dialogue/dialogue-act.ts';
 import { continuesRemoval, isContinuation } from './dialogue/continuation.ts';
+import { dialogueAct, isSmallTalk, isSubmit, messageAct } from './dialogue/dialogue-act.ts';
 import { type SentenceMood, sentenceMood } from './dialogue/sentence-mood.ts';
 import { findEdits } from './edits/find-edits.ts';
 import { findRemovals } from './edits/find-removals.ts';
@@ -134,6 +134,7 @@ export function runPipeline(input: PlannerInput, knowledge: PlannerKnowledge): P
     relations: relationResult.relations,
     pending: relationResult.pending,
     associations: relationResult.associations,
+    sentences: analysis.sentences,
   });
   const removal = findRemovals({ sentences: analysis.sentences, mentions, moods, entitiesOf, focus });
 

@@ -49,6 +49,7 @@ const MODAL_WORDS = new Set([
 const OPENERS = new Set(['please', 'pls', 'plz', 'then', 'also', 'and', 'just', 'now']);
 /** After these a verb form is a noun: "triggered by uploads", "a queue of orders". */
 const NOUN_AFTER = new Set(['by', 'of', 'for', 'with', 'from', 'about', 'each', 'every']);
+const EVENT_NOUNS = new Set(['notification', 'notifications', 'event', 'events', 'trigger', 'triggers']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'its', 'their', 'your', 'his', 'her']);
 
 /**
@@ -100,6 +101,55 @@ export function repairTags(tokens: Token[]): Token[] {
       ['them', 'it', 'its', 'their', 'the', 'every', 'all', 'each'].includes(next.w)
     ) {
       retag(tokens, i, knownVerb(t.w) ?? t.w.replace(/(es|s)$/, ''));
+      continue;
+    }
+    // "an object created notification", "a file uploaded event": a participle naming the kind of event
+    if (
+      t.pos === 'VERB' &&
+      /ed$/.test(t.w) &&
+      (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
+      next !== undefined &&
+      EVENT_NOUNS.has(next.w)
+    ) {
+      t.pos = 'ADJ';
+      continue;
+    }
+    // "a rule routes matching events to a queue": an -s verb before a participle used as an adjective
+    if (
+      (t.pos === 'NOUN' || t.pos === 'PROPN') &&
+      /[a-z]s$/.test(t.w) &&
+      (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
+      next?.pos === 'VERB' &&
+      /ing$/.test(next.w) &&
+      tokens[i + 2]?.pos === 'NOUN' &&
+      knownVerb(t.w)
+    ) {
+      retag(tokens, i, knownVerb(t.w)!);
+      tokens[i + 1] = { ...next, pos: 'ADJ' };
+      continue;
+    }
+    // "a Lambda function that lists, updates and deletes rows": an -s verb opening a relative clause
+    if (
+      t.pos !== 'VERB' &&
+      /[a-z]s$/.test(t.w) &&
+      ['that', 'which', 'who'].includes(prev?.w ?? '') &&
+      ['NOUN', 'PROPN'].includes(tokens[i - 2]?.pos ?? '') &&
+      (next?.w === ',' || next?.w === 'and') &&
+      knownVerb(t.w)
+    ) {
+      retag(tokens, i, knownVerb(t.w)!);
+      continue;
+    }
+    // "creates, reads, updates and deletes items": a known verb in a list of verbs
+    if (
+      t.pos !== 'VERB' &&
+      /[a-z]s$/.test(t.w) &&
+      prev?.w === ',' &&
+      tokens[i - 2]?.pos === 'VERB' &&
+      (next?.w === ',' || next?.w === 'and' || next?.w === 'or') &&
+      knownVerb(t.w)
+    ) {
+      retag(tokens, i, knownVerb(t.w)!);
       continue;
     }
     // "alerts reach a Lambda": a plural opening the sentence before a verb is its subject

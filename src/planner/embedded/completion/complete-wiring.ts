@@ -1,11 +1,13 @@
 import { typicalWiring } from '../../../knowledge/typical-wiring.ts';
 import { COMPUTE_KINDS, type ComponentKind } from '../../../model/kinds.ts';
+import type { Sentence } from '../analysis/token.ts';
 import type { Entity } from '../entities/entity.ts';
 import type { EntityResolver } from '../entities/resolve-entities.ts';
 import { accessFor } from '../relations/access-for.ts';
 import { LinkCollector } from '../relations/link-entities.ts';
 import type { PendingLink, Relation } from '../relations/relation.ts';
 import { addApiHandlers } from './api-handler.ts';
+import { foldBackupBuckets } from './fold-backup-bucket.ts';
 import { foldSiteParts } from './fold-site-parts.ts';
 
 export interface CompletionInput {
@@ -13,6 +15,7 @@ export interface CompletionInput {
   readonly relations: readonly Relation[];
   readonly pending: readonly PendingLink[];
   readonly associations: LinkCollector['associations'];
+  readonly sentences: readonly Sentence[];
 }
 
 export interface CompletionResult {
@@ -39,6 +42,22 @@ const TIMER_TARGETS: ReadonlySet<ComponentKind> = new Set([
   'topic',
 ]);
 
+/** Whether stated links already lead from one entity to another ("bucket → bus → topic"). */
+function reaches(from: Entity, to: Entity, relations: readonly Relation[]): boolean {
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const at = queue.shift()!;
+    for (const r of relations) {
+      if (r.negated || r.from !== at || seen.has(r.to)) continue;
+      if (r.to === to) return true;
+      seen.add(r.to);
+      queue.push(r.to);
+    }
+  }
+  return false;
+}
+
 function connected(entity: Entity, relations: readonly Relation[]): boolean {
   return relations.some((r) => !r.negated && (r.from === entity || r.to === entity));
 }
@@ -64,6 +83,7 @@ export function completeWiring(input: CompletionInput): CompletionResult {
   for (const r of input.relations) links.add(r);
   links.associations.push(...input.associations);
   foldSiteParts(resolver, links);
+  foldBackupBuckets(resolver, links, input.sentences);
   addApiHandlers(resolver, links);
   const questions: string[] = [];
   const byTrigger = new Map<Entity, Entity>();
@@ -71,6 +91,8 @@ export function completeWiring(input: CompletionInput): CompletionResult {
     const source = p.trigger ?? p.actor;
     if (!source || accessFor(p.cls, 'function', p.patient.kind) === null) continue;
     if (accessFor('trigger', source.kind, 'function') === null) continue;
+    // "sends a notification when a file lands" and later "the bucket's events go to a bus, then a topic"
+    if (p.trigger && reaches(p.trigger, p.patient, links.relations)) continue;
     const existing = links.relations.find(
       (r) => r.from === source && r.to.kind === 'function' && r.access === 'trigger',
     )?.to;
@@ -81,6 +103,18 @@ export function completeWiring(input: CompletionInput): CompletionResult {
   for (const entity of [...resolver.entities]) {
     if (entity.scheduled === undefined) continue;
     if (entity.kind === 'cron') continue;
+    // "run a Fargate task every night with EventBridge Scheduler": the scheduler named is its timer
+    const named =
+      links.relations.find((r) => r.to === entity && r.access === 'trigger' && r.from.kind === 'cron')
+        ?.from ??
+      resolver.entities.find(
+        (e) => e.kind === 'cron' && !e.existing && !links.relations.some((r) => r.from === e),
+      );
+    if (named) {
+      if (entity.scheduled && named.params.schedule === undefined) named.params.schedule = entity.scheduled;
+      links.link('trigger', named, entity, 'completion');
+      continue;
+    }
     const timer = resolver.make('cron', [], {
       implicit: true,
       role: [...entity.role],

@@ -34,7 +34,17 @@ export function removalAt(tokens: readonly Token[]): number {
       ['is', 'are', 'was', 'were', 'gets', 'get', 'be'].includes(tokens[i - 1]?.w ?? '') ||
       // "drops the payload straight into an SQS queue"
       tokens.slice(i + 1, i + 6).some((x) => x.w === 'into' || x.w === 'onto');
-    if (REMOVAL_VERBS.has(t.lemma) && !t.negated && t.pos !== 'NOUN' && t.pos !== 'ADJ' && !puts) return i;
+    // "a Lambda that creates, reads, updates and deletes items": a description of what code does
+    const describes = t.w !== t.lemma && /[^s]s$/.test(t.w);
+    if (
+      REMOVAL_VERBS.has(t.lemma) &&
+      !t.negated &&
+      t.pos !== 'NOUN' &&
+      t.pos !== 'ADJ' &&
+      !puts &&
+      !describes
+    )
+      return i;
     if (t.w === 'get' && next === 'rid') return i + 2;
     if (t.w === 'tear' && next === 'down') return i + 1;
     if (

@@ -176,15 +176,40 @@ export class EntityResolver {
     return entity;
   }
 
-  /** Two indefinite mentions of one kind listed in one sentence ("a Lambda … and a Lambda …") are two. */
+  /**
+   * Two indefinite mentions of one kind listed in one sentence ("a Lambda … and a Lambda …") are two; a part
+   * named first ("an EventBridge rule … a custom event bus") is the part of the one named after.
+   */
   private listedTogether(entity: Entity, m: Mention): boolean {
     return entity.mentions.some(
       (x) =>
         x.sentence === m.sentence &&
+        x.type !== 'part' &&
         x.determiner !== 'definite' &&
         m.determiner === 'indefinite' &&
         x.start < m.start,
     );
+  }
+
+  /**
+   * A counted mention of things already named: "the two functions" after a producer and a consumer function
+   * are those two; "two SQS queues" after a title's bare "SQS" are what the title named.
+   */
+  private countedBefore(fresh: readonly Entity[], m: Mention): Entity[] | undefined {
+    const singles = fresh.filter((e) => e.count === 1);
+    if (m.determiner === 'definite') {
+      if (singles.length !== m.count) return undefined;
+      for (const e of singles) this.merge(e, m);
+      return singles;
+    }
+    const bare = singles.find(
+      (e) =>
+        e.role.length === 0 &&
+        e.mentions.every((x) => x.type === 'component' && x.determiner === 'none' && !x.plural),
+    );
+    if (!bare) return undefined;
+    bare.count = m.count!;
+    return [this.merge(bare, m)];
   }
 
   /** The entity a mention refers to, never creating one: for edits of what exists ("rename the queue"). */
@@ -293,6 +318,8 @@ export class EntityResolver {
     if (m.count !== undefined && m.count > 1) {
       const same = fresh.find((e) => e.count === m.count);
       if (same && !m.distinct) return [this.merge(same, m)];
+      const named = !m.distinct && this.countedBefore(fresh, m);
+      if (named) return named;
       const created = this.create(m, mood);
       return created ? [created] : [];
     }

@@ -1,5 +1,16 @@
 import type { ComponentKind } from '../../../model/kinds.ts';
 
+/** Phrases after any component that name the way it is used, not the thing ("the DynamoDB service integration"). */
+export const MEANS_AFTER: ReadonlySet<string> = new Set([
+  'integration',
+  'integrations',
+  'service integration',
+  'service integrations',
+  'sdk',
+  'sdk integration',
+  'connector',
+]);
+
 /**
  * Words that, right after a component's name, make the phrase a part of it: "DynamoDB stream" is the
  * table's stream (not a Kinesis stream), "S3 events" are the bucket's notifications, "Lambda layer" is

@@ -61,6 +61,8 @@ const ROWS: readonly Row[] = [
   ['rule', 'part', { of: 'event_bus', feature: 'rule' }],
   ['sns subscription', 'part', { of: 'topic', feature: 'subscription' }],
   ['subscription', 'part', { of: 'topic', feature: 'subscription' }],
+  ['email subscription', 'part', { of: 'topic', feature: 'subscription' }],
+  ['sms subscription', 'part', { of: 'topic', feature: 'subscription' }],
   ['lambda layer', 'part', { of: 'function', feature: 'layer' }],
   ['layer', 'part', { of: 'function', feature: 'layer' }],
   ['function url', 'part', { of: 'function', feature: 'url' }],

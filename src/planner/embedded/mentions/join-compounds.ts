@@ -1,7 +1,7 @@
 import type { ParamValue } from '../../../model/architecture.ts';
 import type { ComponentKind } from '../../../model/kinds.ts';
 import type { Token } from '../analysis/token.ts';
-import { KIND_COMPOUNDS, MODIFIES, PARTS_AFTER } from '../lexicon/compounds.ts';
+import { KIND_COMPOUNDS, MEANS_AFTER, MODIFIES, PARTS_AFTER } from '../lexicon/compounds.ts';
 import type { Evidence } from '../lexicon/kind-phrases.ts';
 import type { OtherWhat } from '../lexicon/other-phrases.ts';
 import { versionAfter } from '../params/versions.ts';
@@ -88,6 +88,14 @@ function join(a: Compound, b: Compound, tokens: readonly Token[]): Compound | nu
   ) {
     // "Amazon Translate service API", "the Rekognition endpoint": the other service's own API
     return { ...a, end: b.end };
+  }
+  const bWords = tokens
+    .slice(b.start, b.end)
+    .map((t) => t.w)
+    .join(' ');
+  if (a.type === 'component' && a.kind !== 'http_api' && b.type !== 'component' && MEANS_AFTER.has(bWords)) {
+    // "using the DynamoDB service integration": how the table is reached, not another link to it
+    return { ...a, end: b.end, type: 'part', feature: 'means' };
   }
   if (a.type !== 'component' || (b.type !== 'component' && b.type !== 'part')) return null;
   const aKind = a.kind!;

@@ -28,6 +28,13 @@ export function isCarriedTheme(a: Argument, objects: readonly Argument[]): boole
   );
 }
 
+const PLACES = new Set(['in', 'inside', 'within', 'at', 'on']);
+
+/** "sends an email to the address in the item": what travels, named as a place, is not where it goes. */
+export function isCarriedPlace(a: Argument): boolean {
+  return a.mention.type === 'carried' && a.mention.about === undefined && PLACES.has(a.prep ?? '');
+}
+
 const ACCESS_WORDS: Readonly<Record<string, LinkClass>> = {
   readonly: 'read',
   read: 'read',

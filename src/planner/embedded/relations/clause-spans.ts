@@ -218,6 +218,11 @@ export function spans(tokens: readonly Token[], inMention: (i: number) => Mentio
       open('relative', i);
       continue;
     }
+    if (w === 'for' && /ing$/.test(tokens[i + 1]?.w ?? '') && isVerb(tokens, i + 1) && !inMention(i + 1)) {
+      // "a presigned URL for uploading a file to the bucket": what the earlier code does it for
+      open('purpose', i);
+      continue;
+    }
     if (
       w === 'to' &&
       isVerb(tokens, i + 1) &&

@@ -1,7 +1,17 @@
-import type { Token } from '../analysis/token.ts';
 import { knownVerb } from '../analysis/repair-tags.ts';
+import type { Token } from '../analysis/token.ts';
 import type { Mention } from '../mentions/mention.ts';
-import { ADVERBS, BE, CARRIERS, isPassive, isVerb, lightVerbNoun, STOPPERS, spans } from './clause-spans.ts';
+import {
+  ADVERBS,
+  BE,
+  CARRIERS,
+  isPassive,
+  isVerb,
+  lightVerbNoun,
+  participle,
+  STOPPERS,
+  spans,
+} from './clause-spans.ts';
 
 /** A mention in a clause, with the preposition that introduces it ("to" in "writes to the table"). */
 export interface Argument {
@@ -67,7 +77,12 @@ export function clausesOf(tokens: readonly Token[], mentions: readonly Mention[]
     }
     // "needs to talk to", "have a Lambda subscribe to", "let the worker read": the second verb is the link
     if (verbAt >= 0 && CARRIERS.has(tokens[verbAt]!.lemma)) {
+      const carrier = tokens[verbAt]!.lemma;
       for (let i = verbAt + 1; i < span.end; i++) {
+        // "using credentials stored in Secrets Manager": a participle after a noun describes it
+        const t = tokens[i]!;
+        const describes = inMention(i - 1) || tokens[i - 1]!.pos === 'NOUN';
+        if (carrier === 'use' && participle(t) && t.w !== t.lemma && describes) break;
         if (
           !inMention(i) &&
           isVerb(tokens, i) &&
@@ -113,6 +128,25 @@ export function clausesOf(tokens: readonly Token[], mentions: readonly Mention[]
       start: span.start,
       end: span.end,
     });
+  }
+  return shareListedObjects(clauses, tokens);
+}
+
+/**
+ * "creates, reads, updates and deletes items in a table": verbs listed with nothing between them but commas
+ * and "and" all take the last one's objects.
+ */
+function shareListedObjects(clauses: Clause[], tokens: readonly Token[]): Clause[] {
+  for (let k = clauses.length - 2; k >= 0; k--) {
+    const here = clauses[k]!;
+    const next = clauses[k + 1]!;
+    if (!here.verb || !next.verb || here.objects.length > 0 || next.type !== 'coordinated') continue;
+    const between = tokens.slice(here.verb.at + 1, next.verb.at).map((t) => t.w);
+    if (between.length === 0 || !between.every((w) => w === ',' || w === 'and' || w === 'or')) continue;
+    // "for caching and persists palettes": a different form starts another clause
+    const form = (at: number) => tokens[at]!.w.replace(/^.*?(ing|ed|s)?$/, '$1');
+    if (form(here.verb.at) !== form(next.verb.at)) continue;
+    clauses[k] = { ...here, objects: next.objects };
   }
   return clauses;
 }

@@ -92,6 +92,11 @@ export class Discourse {
     const fits = options.fits ?? (() => true);
     if (m.type === 'carried') {
       const lemma = word.replace(/s$/, '');
+      // "a Fargate task …, the task exports …": the thing named by that part, not what tasks travel on
+      const named = earlier.find(
+        (e) => fits(e) && e.mentions.some((x) => x.type === 'part' && x.feature === lemma),
+      );
+      if (named && m.determiner === 'definite') return [named];
       const kinds = CHANNELS_FOR[lemma] ?? CHANNELS_FOR[word] ?? [];
       for (const kind of kinds) {
         const hit = earlier.find((e) => e.kind === kind && fits(e));

@@ -1,5 +1,5 @@
 import type { Entity } from '../entities/entity.ts';
-import { type LinkClass, accessFor } from './access-for.ts';
+import { accessFor, type LinkClass } from './access-for.ts';
 import type { PendingLink, Relation } from './relation.ts';
 
 /** Collects the relations and pending links a message states, once each. */
@@ -18,7 +18,7 @@ export class LinkCollector {
     actor: Entity,
     patient: Entity,
     cue: string,
-    options: { eventSource?: boolean; negated?: boolean } = {},
+    options: { eventSource?: boolean; negated?: boolean; weak?: boolean } = {},
   ): boolean {
     if (actor === patient) return false;
     const resolved = accessFor(cls, actor.kind, patient.kind, options);
@@ -31,7 +31,7 @@ export class LinkCollector {
       access: resolved.access,
       cue,
       ...(options.negated ? { negated: true } : {}),
-      ...(cls === 'link' ? { weak: true } : {}),
+      ...(cls === 'link' || options.weak ? { weak: true } : {}),
     });
     return true;
   }

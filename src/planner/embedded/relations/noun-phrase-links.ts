@@ -55,7 +55,8 @@ export function linkNounPhrases(items: readonly Linked[], links: LinkCollector, 
     }
     if (prep === undefined) continue;
     if (FLOWS.has(prep)) {
-      links.link('flow', previous, entity, cue);
+      // a title's "SQS to Lambda to DynamoDB" says the direction; a verb later says the access
+      links.link('flow', previous, entity, cue, { weak: true });
       continue;
     }
     if (prep === 'behind') {

@@ -3,7 +3,7 @@ import type { Entity } from '../entities/entity.ts';
 import { CREATION_VERBS, FLOW_VERBS } from '../lexicon/verbs.ts';
 import type { Mention } from '../mentions/mention.ts';
 import { accessFor, type LinkClass } from './access-for.ts';
-import { accessPhrase, isCarriedTheme, playsAfter } from './clause-readings.ts';
+import { accessPhrase, isCarriedPlace, isCarriedTheme, playsAfter } from './clause-readings.ts';
 import { type Argument, type Clause, clausesOf } from './clauses.ts';
 import type { Discourse } from './discourse.ts';
 import type { RelationInput } from './find-relations.ts';
@@ -56,9 +56,10 @@ export class SentenceLinker {
 
   run(from = 0): void {
     arrows(this, from);
-    const clauses = clausesOf(this.sentence.tokens, this.input.mentions[this.sentence.index]!).filter(
-      (c) => c.start >= from,
-    );
+    const clauses = clausesOf(this.sentence.tokens, this.input.mentions[this.sentence.index]!)
+      .filter((c) => c.start >= from)
+      // "using the DynamoDB service integration" says how, not what: no link of its own
+      .map((c) => ({ ...c, objects: c.objects.filter((a) => a.mention.feature !== 'means') }));
     for (const [index, clause] of clauses.entries()) this.clause(clause, index);
     for (const event of this.events) eventLinks(this, event, clauses);
   }
@@ -175,7 +176,7 @@ export class SentenceLinker {
       this.noteObjects(clause);
       return;
     }
-    const all = clause.objects.filter((a) => !isCarriedTheme(a, clause.objects));
+    const all = clause.objects.filter((a) => !isCarriedTheme(a, clause.objects) && !isCarriedPlace(a));
     // "sends them to a queue for the worker": "for"/"with" after an object qualifies that object
     const patients: Argument[] = [];
     for (const a of all) {

@@ -193,11 +193,26 @@ export function passive(
         if (!patient.tentative) delete agent.tentative;
       } else if (!negated && !COMPUTE.has(agent.kind)) s.links.defer({ actor: agent, patient, cls, cue });
     }
-    for (const place of places) {
+    // "written by a Lambda to OpenSearch through a Firehose stream": to the place by way of the channel
+    const channel = places.find((a) => a.prep !== undefined && CHANNEL_PREPS.has(a.prep));
+    const vias = channel ? s.entities(channel.mention, false) : [];
+    const targets = places.filter(
+      (a) => a !== channel && (a.mention.type !== 'carried' || a.mention.about !== undefined),
+    );
+    for (const place of targets) {
       for (const target of s.entities(place.mention, false, undefined, agent)) {
+        if (vias.length > 0 && !vias.includes(target)) {
+          for (const via of vias) {
+            s.links.link('flow', agent, via, cue);
+            s.links.link('flow', via, target, cue);
+          }
+          continue;
+        }
         if (s.links.link(cls, agent, target, cue, { negated }) && !target.tentative) delete agent.tentative;
       }
     }
+    if (targets.length === 0)
+      for (const via of vias) if (s.links.link(cls, agent, via, cue, { negated })) delete agent.tentative;
   }
   s.actorsBefore = agents;
   s.actorsOf.set(clause, agents);
