@@ -1,163 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signSlackRequest } from '../../src/slack/verify-slack-signature.ts';
+import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/blocks/action-ids.ts';
-import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import {
+  buttonValue,
+  click,
+  crIdOf,
+  idle,
+  mention,
+  REVIEW_CHANNEL,
+  send,
+  slack,
+  submit,
+  t,
+  TEAM_CHANNEL,
+  thread,
+  useSlackBot,
+  write,
+  nextTs,
+  interaction,
+  event,
+} from './slack-bot-harness.ts';
 
-const SECRET = 'test-signing-secret-0123456789';
-const TEAM_CHANNEL = 'CPAYMENTS';
-const REVIEW_CHANNEL = 'CREVIEW';
-
-let slack: SlackStandIn;
-let t: TestApp;
-let seq = 0;
-
-function nextTs(): string {
-  seq += 1;
-  return `1800000000.${String(seq).padStart(6, '0')}`;
-}
-
-async function send(path: string, body: string, contentType: string, headers: Record<string, string> = {}) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  return t.app.inject({
-    method: 'POST',
-    url: path,
-    payload: body,
-    headers: {
-      'content-type': contentType,
-      'x-slack-request-timestamp': timestamp,
-      'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
-      ...headers,
-    },
-  });
-}
-
-function event(ev: Record<string, unknown>, eventId = `Ev${nextTs().replace('.', '')}`) {
-  return send(
-    '/slack/events',
-    JSON.stringify({ type: 'event_callback', event_id: eventId, team_id: 'T1', event: ev }),
-    'application/json',
-  );
-}
-
-function interaction(payload: Record<string, unknown>) {
-  return send(
-    '/slack/interactions',
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    'application/x-www-form-urlencoded',
-  );
-}
-
-function click(
-  user: string,
-  actionId: string,
-  value: string,
-  channel: string,
-  messageTs: string,
-  threadTs?: string,
-) {
-  return interaction({
-    type: 'block_actions',
-    trigger_id: `trig-${nextTs()}`,
-    user: { id: user },
-    channel: { id: channel },
-    container: {
-      type: 'message',
-      channel_id: channel,
-      message_ts: messageTs,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-    },
-    message: { ts: messageTs, ...(threadTs ? { thread_ts: threadTs } : {}) },
-    actions: [{ action_id: actionId, value, action_ts: nextTs() }],
-  });
-}
-
-function buttonValue(blocks: unknown[] | undefined, actionId: string): string | undefined {
-  for (const block of (blocks ?? []) as {
-    type: string;
-    elements?: { action_id?: string; value?: string }[];
-  }[]) {
-    if (block.type !== 'actions') continue;
-    const found = block.elements?.find((e) => e.action_id === actionId);
-    if (found) return found.value;
-  }
-  return undefined;
-}
-
-/** The change request a review button decides on: its value is `<id>@r<revision>`. */
-const crIdOf = (value: string | undefined) => (value ?? '').split('@')[0] as string;
-
-const thread = (ts: string) => slack.messages.filter((m) => m.channel === TEAM_CHANNEL && m.thread_ts === ts);
-const idle = () => t.app.slack.bot.idle();
-
-/** Dana writes `text` in the team channel (or a DM): a new message, or a reply in `threadTs`; waits for the bot. */
-async function write(
-  text: string,
-  options: { type?: 'app_mention' | 'message'; channel?: string; threadTs?: string } = {},
-): Promise<{ ts: string; status: number }> {
-  const ts = nextTs();
-  const channel = options.channel ?? TEAM_CHANNEL;
-  const response = await event({
-    type: options.type ?? 'message',
-    user: 'UDEV',
-    channel,
-    channel_type: channel === TEAM_CHANNEL ? 'channel' : 'im',
-    ts,
-    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
-    text,
-  });
-  await idle();
-  return { ts, status: response.statusCode };
-}
-
-const mention = (text: string) => write(`<@UBOT> ${text}`, { type: 'app_mention' });
-
-/** Dana clicks Submit on the proposal (the latest in the thread by default); returns the newest review message. */
-async function submit(root: string, proposal = thread(root).at(-1)) {
-  const proposalId = buttonValue(proposal?.blocks, ACTIONS.submit) as string;
-  await click('UDEV', ACTIONS.submit, proposalId, TEAM_CHANNEL, proposal?.ts as string, root);
-  await idle();
-  return slack.messages.filter((m) => m.channel === REVIEW_CHANNEL).at(-1);
-}
-
-beforeAll(async () => {
-  slack = await startSlackStandIn();
-  slack.users.set('UDEV', { name: 'dana', real_name: 'Dana Developer' });
-  t = await createTestApp({
-    config: {
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_API_URL: slack.url,
-      SLACK_REVIEW_CHANNEL: REVIEW_CHANNEL,
-      SLACK_CHANNEL_TEAMS: `${TEAM_CHANNEL}=payments`,
-    },
-    overrides: { slack: { retry: { retries: 1, minTimeout: 10, maxTimeout: 20 }, outboxRetryBaseMs: 10 } },
-  });
-  // Two infra reviewers (no team: they review every team), one of them a policy admin, linked by an admin.
-  const admin = await t.createAdmin();
-  for (const [slackId, roles] of [
-    ['UREVIEW', ['reviewer']],
-    ['UPOLICY', ['reviewer', 'policy_admin']],
-  ] as const) {
-    const reviewer = await t.createUser({ name: slackId.toLowerCase(), roles: [...roles] });
-    const linked = await t.app.inject({
-      method: 'PUT',
-      url: `/v1/slack/users/${slackId}`,
-      headers: admin.headers,
-      payload: { userId: reviewer.user.id },
-    });
-    expect(linked.statusCode).toBe(204);
-  }
-});
-
-afterAll(async () => {
-  await t.close();
-  await slack.close();
-});
-
-beforeEach(() => {
-  slack.calls.length = 0;
-});
+useSlackBot();
 
 describe('Slack bot end to end (signed requests, real Web API client against a stand-in)', () => {
   it('turns a mention into a conversation, edits it from the thread, submits it and gets it reviewed with buttons', async () => {
@@ -301,7 +164,7 @@ describe('Slack bot end to end (signed requests, real Web API client against a s
   });
 
   it('after changes were requested, Submit revises the request: the review message is updated in place with what changed and its buttons back, and a click on the old revision is refused', async () => {
-    const { ts: root } = await mention('a Kinesis stream for clickstream events, dev');
+    const { ts: root } = await mention('clickstream capture: a Kinesis stream for click events, dev');
     const review = await submit(root);
     const reviewsBefore = slack.messages.filter((m) => m.channel === REVIEW_CHANNEL).length;
     const oldValue = buttonValue(review?.blocks, ACTIONS.approve) as string;
@@ -423,141 +286,6 @@ describe('people the bot provisions', () => {
   });
 });
 
-describe('Slack requests that must change nothing', () => {
-  const conversations = async () =>
-    (await t.app.db.selectFrom('slack_threads').select('conversation_id').execute()).length;
-
-  it('refuses bad signatures and stale timestamps with 401', async () => {
-    const before = await conversations();
-    const body = JSON.stringify({
-      type: 'event_callback',
-      event_id: 'EvBAD',
-      event: { type: 'app_mention', user: 'UDEV', channel: TEAM_CHANNEL, ts: nextTs(), text: 'a queue' },
-    });
-    const now = String(Math.floor(Date.now() / 1000));
-    const forged = await t.app.inject({
-      method: 'POST',
-      url: '/slack/events',
-      payload: body,
-      headers: {
-        'content-type': 'application/json',
-        'x-slack-request-timestamp': now,
-        'x-slack-signature': signSlackRequest('wrong-secret', now, body),
-      },
-    });
-    expect(forged.statusCode).toBe(401);
-    expect(forged.headers['content-type']).toContain('application/problem+json');
-    expect(forged.json().type).toMatch(/slack-signature-invalid$/);
-    const old = String(Math.floor(Date.now() / 1000) - 600);
-    const stale = await t.app.inject({
-      method: 'POST',
-      url: '/slack/events',
-      payload: body,
-      headers: {
-        'content-type': 'application/json',
-        'x-slack-request-timestamp': old,
-        'x-slack-signature': signSlackRequest(SECRET, old, body),
-      },
-    });
-    expect(stale.statusCode).toBe(401);
-    expect(stale.json().reason).toBe('stale-timestamp');
-    const unsigned = await t.app.inject({
-      method: 'POST',
-      url: '/slack/commands',
-      payload: 'command=%2Finfra&text=help',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    expect(unsigned.statusCode).toBe(401);
-    await idle();
-    expect(await conversations()).toBe(before);
-  });
-
-  it('handles a retried or duplicated event once', async () => {
-    const before = slack.messages.length;
-    const ts = nextTs();
-    const ev = {
-      type: 'app_mention',
-      user: 'UDEV',
-      channel: TEAM_CHANNEL,
-      channel_type: 'channel',
-      ts,
-      text: '<@UBOT> a queue, dev',
-    };
-    const body = JSON.stringify({ type: 'event_callback', event_id: 'EvDUPLICATE1', event: ev });
-    expect((await send('/slack/events', body, 'application/json')).statusCode).toBe(200);
-    expect(
-      (
-        await send('/slack/events', body, 'application/json', {
-          'x-slack-retry-num': '1',
-          'x-slack-retry-reason': 'http_timeout',
-        })
-      ).statusCode,
-    ).toBe(200);
-    // The same Slack message as a plain message event (Slack sends both for a mention): still once.
-    await event({ ...ev, type: 'message' }, 'EvDUPLICATE2');
-    await idle();
-    expect(slack.messages.length - before).toBe(1);
-  });
-
-  it('answers malformed payloads with 400 naming the problem, and changes nothing', async () => {
-    const before = await conversations();
-    const notJson = await send('/slack/events', '{"type": "event_callback", ', 'application/json');
-    expect(notJson.statusCode).toBe(400);
-    expect(notJson.json().type).toMatch(/slack-payload-invalid$/);
-    const noId = await send(
-      '/slack/events',
-      JSON.stringify({ type: 'event_callback', event: { type: 'app_mention' } }),
-      'application/json',
-    );
-    expect(noId.statusCode).toBe(400);
-    expect(JSON.stringify(noId.json().errors)).toContain('event_id');
-    const noPayload = await send('/slack/interactions', 'foo=bar', 'application/x-www-form-urlencoded');
-    expect(noPayload.statusCode).toBe(400);
-    const badCommand = await send(
-      '/slack/commands',
-      'command=%2Finfra&text=a+queue',
-      'application/x-www-form-urlencoded',
-    );
-    expect(badCommand.statusCode).toBe(400);
-    expect(JSON.stringify(badCommand.json().errors)).toContain('user_id');
-    await idle();
-    expect(await conversations()).toBe(before);
-  });
-
-  it('ignores its own and other bots’ messages', async () => {
-    const before = slack.messages.length;
-    await event({
-      type: 'message',
-      bot_id: 'BBOT',
-      user: 'UBOT',
-      channel: 'DDM',
-      channel_type: 'im',
-      ts: nextTs(),
-      text: 'a queue',
-    });
-    await event({
-      type: 'message',
-      subtype: 'bot_message',
-      bot_id: 'BOTHER',
-      channel: 'DDM',
-      channel_type: 'im',
-      ts: nextTs(),
-      text: 'a queue',
-    });
-    await idle();
-    expect(slack.messages.length).toBe(before);
-  });
-
-  it('echoes the url_verification challenge', async () => {
-    const res = await send(
-      '/slack/events',
-      JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }),
-      'application/json',
-    );
-    expect(res.json()).toEqual({ challenge: 'abc123' });
-  });
-});
-
 describe('/infra slash command', () => {
   const command = (text: string, user = 'UDEV') =>
     send(
@@ -590,22 +318,5 @@ describe('/infra slash command', () => {
     await submit(opener?.ts as string, reply);
     const status = await command('status');
     expect(status.json().text).toMatch(/open change requests/);
-  });
-});
-
-describe('Slack routes without a signing secret', () => {
-  it('do not exist (404)', async () => {
-    const plain = await createTestApp();
-    try {
-      const res = await plain.app.inject({
-        method: 'POST',
-        url: '/slack/events',
-        payload: '{}',
-        headers: { 'content-type': 'application/json' },
-      });
-      expect(res.statusCode).toBe(404);
-    } finally {
-      await plain.close();
-    }
   });
 });
