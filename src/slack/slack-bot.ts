@@ -23,6 +23,7 @@ import {
 } from './slack-payloads.ts';
 import type { SlackPeople } from './slack-people.ts';
 import type { SlackPoster } from './slack-poster.ts';
+import { OneAtATime } from './one-at-a-time.ts';
 import { findThread, threadOfConversation } from './slack-threads.ts';
 import { SlackTurns, withoutMentions } from './slack-turns.ts';
 import type {} from './tables.ts';
@@ -70,6 +71,8 @@ interface ActionPayload {
  */
 export class SlackBot {
   private readonly tasks = new Set<Promise<void>>();
+  /** Review message updates, one change request at a time. */
+  private readonly reviewUpdates = new OneAtATime();
   private readonly jobs: SlackJobs;
   readonly runner: SlackJobRunner;
   private readonly turns: SlackTurns;
@@ -386,9 +389,11 @@ export class SlackBot {
   /** Subscribed to change request events: handled in the background, so `idle()` waits for it too. */
   followChange(event: ChangeEvent): void {
     this.background(`change:${event.type}`, () =>
-      updateReviewMessage(
-        { app: this.app, poster: this.poster, reviewChannel: this.settings.reviewChannel },
-        event,
+      this.reviewUpdates.run(event.changeRequest.id, () =>
+        updateReviewMessage(
+          { app: this.app, poster: this.poster, reviewChannel: this.settings.reviewChannel },
+          event,
+        ),
       ),
     );
   }

@@ -200,6 +200,24 @@ describe('Slack bot end to end (signed requests, real Web API client against a s
     const refusal = slack.callsOf('chat.postEphemeral').find((c) => c.args.user === 'UREVIEW');
     expect(String(refusal?.args.text)).toContain('revision 2 was submitted since');
   });
+  it('shows the final state when two reviewers approve at once and the first update reaches Slack last', async () => {
+    const { ts: root } = await mention('an SQS queue consumed by a Lambda function, prod');
+    const review = await submit(root);
+    const approveValue = buttonValue(review?.blocks, ACTIONS.approve) as string;
+    const crId = crIdOf(approveValue);
+    expect((await t.app.changeRequests.get(crId)).approvals.status.required.approvals).toBe(2);
+    // Slack is slow to answer the first update; the second approval lands meanwhile.
+    slack.holdNext('chat.update', 400);
+    await Promise.all([
+      click('UPOLICY', ACTIONS.approve, approveValue, REVIEW_CHANNEL, review?.ts as string),
+      click('UREVIEW', ACTIONS.approve, approveValue, REVIEW_CHANNEL, review?.ts as string),
+    ]);
+    await idle();
+    expect((await t.app.changeRequests.get(crId)).state).toBe('approved');
+    const updated = slack.messages.find((m) => m.channel === REVIEW_CHANNEL && m.ts === review?.ts);
+    expect(JSON.stringify(updated?.blocks)).toContain('Approved');
+    expect(buttonValue(updated?.blocks, ACTIONS.approve)).toBeUndefined();
+  });
 });
 
 describe('proposal buttons and direct messages', () => {
