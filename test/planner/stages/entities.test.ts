@@ -44,4 +44,17 @@ describe('entities stage', () => {
     expect(kinds(play('a worker and a queue', 'the worker consumes the queue'))).toEqual(['queue', 'worker']);
     expect(kinds(play('a queue', 'add a queue'))).toEqual(['queue', 'queue']);
   });
+
+  it('creates nothing from prose about services in general or from a part named by its plain noun', () => {
+    expect(kinds(play('The state machine uses various AWS services and calls them in parallel.'))).toEqual([
+      'workflow',
+    ]);
+    expect(kinds(play('Each stage of the workflow passes its output to the next stage.'))).toEqual(['workflow']);
+  });
+
+  it('reads an Aurora Serverless v2 "MySQL-Compatible Edition" as one MySQL database, v2 not an engine version', () => {
+    const arch = play('A Lambda function stores orders in Amazon Aurora Serverless v2 MySQL-Compatible Edition.');
+    expect(kinds(arch)).toEqual(['function', 'mysql']);
+    expect(arch.components.find((c) => c.kind === 'mysql')?.params).toEqual({ flavor: 'aurora_serverless' });
+  });
 });

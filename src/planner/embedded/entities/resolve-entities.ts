@@ -105,6 +105,11 @@ export class EntityResolver {
       Object.keys(m.params).length > 0 ||
       m.determiner === 'indefinite';
     if (!corroborated && (mood === 'question' || mood === 'removal' || m.plural)) return undefined;
+    // "uses various AWS services", "other databases": a generic plural names no particular thing
+    if (m.evidence === 'generic' && m.plural && m.count === undefined && m.role.length === 0 && !m.name)
+      return undefined;
+    // "the stage", "an integration": a part named by its plain noun is never a component of its own
+    if (m.type === 'part' && m.evidence !== 'brand') return undefined;
     const entity = this.make(m.kind!, [m], {
       ...(corroborated ? {} : { tentative: true }),
       role: [...m.role],

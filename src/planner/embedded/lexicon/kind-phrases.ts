@@ -91,6 +91,8 @@ const ROWS: readonly Row[] = [
   ['relational database', 'postgres', 'noun', { alternatives: ['postgres', 'mysql'] }],
   ['sql database', 'postgres', 'noun', { alternatives: ['postgres', 'mysql'] }],
   ['rds for mysql', 'mysql', 'brand'],
+  ['mysql compatible', 'mysql', 'brand'],
+  ['postgresql compatible', 'postgres', 'brand'],
   ['rds for mariadb', 'mysql', 'brand'],
   ['rds for postgresql', 'postgres', 'brand'],
   ['rds for postgres', 'postgres', 'brand'],

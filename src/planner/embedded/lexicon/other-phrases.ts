@@ -34,7 +34,8 @@ kinesis data analytics|managed flink|flink|dax|opensearch ingestion|x ray|xray|c
 third party api|external api|partner api|api call|api calls|api request|api requests|native api|native apis|
 service api|service apis|aws sdk|sdk|sdk integration|sdk integrations|service integration|service integrations|web app|web application|
 frontend app|mobile app|client app|twilio|stripe|slack|openai|salesforce|github|twitter|sendgrid|mailchimp|
-step functions activity|cloud9|service catalog|api key|usage plan|ec2 auto scaling|cloudwatch synthetics|canary`;
+step functions activity|aws batch job|ingestion job|evaluation job|training job|glue job|etl job|
+emr job|transcription job|translation job|labeling job|inference job|customization job|cloud9|service catalog|api key|usage plan|ec2 auto scaling|cloudwatch synthetics|canary`;
 
 const DERIVED = `event driven workflow|event driven architecture|event driven application|event driven pattern|vpc|subnet|private subnet|public subnet|security group|nat|nat gateway|internet gateway|vpc endpoint|
 iam|iam role|iam policy|role|policy|execution role|kms|kms key|cmk|customer managed key|cloudwatch|cloudwatch logs|

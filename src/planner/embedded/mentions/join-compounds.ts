@@ -181,12 +181,13 @@ export function joinCompounds(hits: readonly PhraseHit[], tokens: readonly Token
       last !== undefined &&
       next.start === last.end + 1 &&
       /^v?\d+(\.\d+)*$/.test(tokens[last.end]!.w) &&
-      next.evidence !== 'brand';
+      // "MySQL 8.0 database"; "Aurora Serverless v2 MySQL-Compatible": a modifier's version, then its engine
+      (next.evidence !== 'brand' || last.modifier);
     if (last && (last.end === next.start || versionGap)) {
       const joined = join(last, next, tokens);
       if (joined) {
         const version =
-          versionGap && joined.kind
+          versionGap && joined.kind && !last.modifier
             ? versionAfter(joined.kind, tokens[last.end]!.w.replace(/^v/, ''), undefined)
             : null;
         out[out.length - 1] = version

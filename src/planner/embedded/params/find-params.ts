@@ -359,7 +359,9 @@ export function findParams(tokens: readonly Token[], sentence: string): ParamHit
     }
     // "version 1.29", "v8.0": the version of whichever versioned product it sits by
     const versionWord = t.w === 'version' || t.w === 'v' ? next : /^v\d/.test(t.w) ? t.w.slice(1) : undefined;
-    if (versionWord && /^\d+(\.\d+)*$/.test(versionWord)) {
+    // "Aurora Serverless v2" names the capacity model, not an engine version
+    const serverlessGeneration = tokens[i - 1]?.w === 'serverless';
+    if (versionWord && /^\d+(\.\d+)*$/.test(versionWord) && !serverlessGeneration) {
       const end = t.w === 'version' || t.w === 'v' ? i + 2 : i + 1;
       push(i, end, `version ${versionWord}`, (kind) => versionAfter(kind, versionWord, undefined), true);
       i = end - 1;
