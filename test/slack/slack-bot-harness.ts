@@ -17,7 +17,12 @@ export function nextTs(): string {
   return `1800000000.${String(seq).padStart(6, '0')}`;
 }
 
-export async function send(path: string, body: string, contentType: string, headers: Record<string, string> = {}) {
+export async function send(
+  path: string,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+) {
   const timestamp = String(Math.floor(Date.now() / 1000));
   return t.app.inject({
     method: 'POST',
@@ -87,7 +92,8 @@ export function buttonValue(blocks: unknown[] | undefined, actionId: string): st
 /** The change request a review button decides on: its value is `<id>@r<revision>`. */
 export const crIdOf = (value: string | undefined) => (value ?? '').split('@')[0] as string;
 
-export const thread = (ts: string) => slack.messages.filter((m) => m.channel === TEAM_CHANNEL && m.thread_ts === ts);
+export const thread = (ts: string) =>
+  slack.messages.filter((m) => m.channel === TEAM_CHANNEL && m.thread_ts === ts);
 export const idle = () => t.app.slack.bot.idle();
 
 /** Dana writes `text` in the team channel (or a DM): a new message, or a reply in `threadTs`; waits for the bot. */

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { signSlackRequest } from '../../src/slack/verify-slack-signature.ts';
 import { createTestApp } from '../support/test-app.ts';
-import { event, idle, nextTs, SECRET, send, slack, t, TEAM_CHANNEL, useSlackBot } from './slack-bot-harness.ts';
+import {
+  event,
+  idle,
+  nextTs,
+  SECRET,
+  send,
+  slack,
+  t,
+  TEAM_CHANNEL,
+  useSlackBot,
+} from './slack-bot-harness.ts';
 
 useSlackBot();
 

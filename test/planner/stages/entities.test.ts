@@ -49,11 +49,15 @@ describe('entities stage', () => {
     expect(kinds(play('The state machine uses various AWS services and calls them in parallel.'))).toEqual([
       'workflow',
     ]);
-    expect(kinds(play('Each stage of the workflow passes its output to the next stage.'))).toEqual(['workflow']);
+    expect(kinds(play('Each stage of the workflow passes its output to the next stage.'))).toEqual([
+      'workflow',
+    ]);
   });
 
   it('reads an Aurora Serverless v2 "MySQL-Compatible Edition" as one MySQL database, v2 not an engine version', () => {
-    const arch = play('A Lambda function stores orders in Amazon Aurora Serverless v2 MySQL-Compatible Edition.');
+    const arch = play(
+      'A Lambda function stores orders in Amazon Aurora Serverless v2 MySQL-Compatible Edition.',
+    );
     expect(kinds(arch)).toEqual(['function', 'mysql']);
     expect(arch.components.find((c) => c.kind === 'mysql')?.params).toEqual({ flavor: 'aurora_serverless' });
   });
