@@ -2,10 +2,12 @@ import type { CfnTemplate } from '../src/cfn/cfn-template.ts';
 import { evaluateTemplate } from '../src/guardrails/evaluate.ts';
 import type { TemplateRule } from '../src/guardrails/rule.ts';
 import { builtInRules } from '../src/guardrails/rules/index.ts';
+import { expandTemplate } from '../src/guardrails/transforms/expand-template.ts';
 
 /**
- * What our built-in rules say about one resource: `fail` or `unknown` when a rule reported it, `pass` when a
- * rule for its type ran and reported nothing, `not-checked` when no rule of the set covers its type.
+ * What our built-in rules say about one resource as written: `fail` or `unknown` when a rule reported it,
+ * `pass` when a rule for its type (or for a type the SAM transform makes of it) ran and reported nothing,
+ * `not-checked` when no rule of the set covers it.
  */
 export type Verdict = 'pass' | 'fail' | 'unknown' | 'not-checked';
 
@@ -30,8 +32,12 @@ export function verdictsOf(
   const verdicts = new Map<string, Verdict>();
   if (rules.length === 0) return verdicts;
   const types = new Set(rules.flatMap((rule) => rule.resourceTypes));
-  for (const [logicalId, resource] of Object.entries(template.Resources)) {
-    if (types.has(resource.Type)) verdicts.set(logicalId, 'pass');
+  // The resources the rules see are those of the expanded template; each is reported on what was written.
+  const expanded = expandTemplate(template, {});
+  const resources = (expanded.template.Resources ?? {}) as Record<string, { Type?: unknown }>;
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (typeof resource.Type !== 'string' || !types.has(resource.Type)) continue;
+    verdicts.set(expanded.origins.get(logicalId)?.logicalId ?? logicalId, 'pass');
   }
   const evaluation = evaluateTemplate(template, { context: { team: null, environment: null, now }, rules });
   for (const finding of evaluation.findings) {

@@ -49,6 +49,22 @@ write(
   `Resources:\n${bucket('C', 'Enabled')}${bucket('D')}${bucket('E')}`,
 );
 
+// A SAM function is judged through what the transform makes of it (a Lambda function), on the SAM logical id.
+write(
+  `${checks}/LambdaEnvironmentCredentials.py`,
+  'id = "CKV_AWS_45"\nsupported_resources = ["AWS::Lambda::Function", "AWS::Serverless::Function"]\n',
+);
+write(
+  `${tests}/test_Sam.py`,
+  'from checkov.cloudformation.checks.resource.aws.LambdaEnvironmentCredentials import check\ndef test_summary(self):\n    test_files_dir = Path(__file__).parent / "example_sam"\n    passing_resources = {"AWS::Serverless::Function.Clean"}\n    failing_resources = {"AWS::Serverless::Function.Leaky"}\n',
+);
+const samFunction = (id: string, env: string) =>
+  `  ${id}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      CodeUri: s3://bucket/code.zip\n      Environment: { Variables: { ${env} } }\n`;
+write(
+  `${tests}/example_sam/sam.yaml`,
+  `Transform: AWS::Serverless-2016-10-31\nResources:\n${samFunction('Clean', 'TABLE: orders')}${samFunction('Leaky', 'DB_PASSWORD: hunter2hunter2')}`,
+);
+
 describe('the Checkov side of the conformance harness', () => {
   const cited = citedRules(templateRules(), (r) => CHECKOV_ID.test(r));
   const run = () => {
@@ -62,6 +78,7 @@ describe('the Checkov side of the conformance harness', () => {
       ['CKV_AWS_21', 1],
       ['CKV_AWS_21', 1],
       ['CKV_AWS_21', 2],
+      ['CKV_AWS_45', 1],
     ]);
   });
 
@@ -78,7 +95,15 @@ describe('the Checkov side of the conformance harness', () => {
       'AWS::S3::Bucket.Wrong fail',
     ]);
     const { overall } = agreementOf(expectations, new Map());
-    expect([overall.agreed, overall.total]).toEqual([6, 8]);
+    expect([overall.agreed, overall.total]).toEqual([8, 10]);
+  });
+
+  it('judges SAM resources through what the transform makes of them, on the SAM logical id', () => {
+    const sam = run().expectations.filter((e) => e.id === 'CKV_AWS_45');
+    expect(sam.map((e) => [e.subject, e.expected, e.ours])).toEqual([
+      ['AWS::Serverless::Function.Clean', 'pass', 'pass'],
+      ['AWS::Serverless::Function.Leaky', 'fail', 'fail'],
+    ]);
   });
 });
 
