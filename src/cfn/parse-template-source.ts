@@ -20,6 +20,17 @@ export interface TemplateSource {
 
 const STANDARD_TAG = /^tag:yaml\.org,2002:/;
 
+/**
+ * CloudFormation reads YAML as YAML 1.1, where an unquoted yes/no/on/off is a boolean (`PubliclyAccessible: No`
+ * is false, a tag `Value: NO` becomes "false"); the `yaml` package reads YAML 1.2, where they are strings.
+ * Single letters (`AttributeType: N`) stay strings, as CloudFormation keeps them.
+ */
+const YAML11_BOOLEANS: ReadonlyMap<string, boolean> = new Map(
+  ['yes', 'Yes', 'YES', 'on', 'On', 'ON']
+    .map((word): [string, boolean] => [word, true])
+    .concat(['no', 'No', 'NO', 'off', 'Off', 'OFF'].map((word): [string, boolean] => [word, false])),
+);
+
 function decodePointer(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return [];
   return pointer.slice(1).split('/').map(unescapePointerSegment);
@@ -58,6 +69,8 @@ class YamlReader {
     let value: unknown;
     if (isScalar(node)) {
       value = node.value;
+      if (typeof value === 'string' && value.length <= 3 && node.type === 'PLAIN' && node.tag === undefined)
+        value = YAML11_BOOLEANS.get(value) ?? value;
       if (typeof value === 'bigint') value = Number(value);
       if (value instanceof Uint8Array || value instanceof Date) value = String(node.source ?? '');
     } else if (isMap(node)) {

@@ -74,6 +74,34 @@ Resources:
     expect(template.Resources.A).toEqual({ Type: 'AWS::SQS::Queue', Properties: { N: 1 } });
   });
 
+  it('reads unquoted yes/no/on/off as booleans, as CloudFormation does (YAML 1.1), and nothing else', () => {
+    const template = parseTemplateText(`
+Resources:
+  Broker:
+    Type: AWS::AmazonMQ::Broker
+    Properties:
+      PubliclyAccessible: No
+      AutoMinorVersionUpgrade: yes
+      Logs: { General: ON, Audit: off }
+      Tags:
+        - { Key: quoted, Value: "No" }
+        - { Key: letter, Value: N }
+        - { Key: tagged, Value: !Ref No }
+        - { Key: word, Value: Nope }
+`);
+    expect(template.Resources.Broker?.Properties).toEqual({
+      PubliclyAccessible: false,
+      AutoMinorVersionUpgrade: true,
+      Logs: { General: true, Audit: false },
+      Tags: [
+        { Key: 'quoted', Value: 'No' },
+        { Key: 'letter', Value: 'N' },
+        { Key: 'tagged', Value: { Ref: 'No' } },
+        { Key: 'word', Value: 'Nope' },
+      ],
+    });
+  });
+
   it('keeps a "__proto__" key as plain data', () => {
     const template = parseTemplateText(
       '{"Resources": {"A": {"Type": "X::Y::Z", "Properties": {"__proto__": {"polluted": 1}}}}}',
