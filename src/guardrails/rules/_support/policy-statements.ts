@@ -1,7 +1,7 @@
 import { intrinsicKey } from '../../intrinsics/intrinsic-key.ts';
 import type { CheckResult, Resolved, ResourceView, TemplateIndex } from '../../rule.ts';
 import { PASS, unknown } from './check-result.ts';
-import { jsonDocumentView } from './json-policy-document.ts';
+import { jsonDocumentView, subDocumentView } from './json-policy-document.ts';
 import { memoized } from './view-memo.ts';
 
 /**
@@ -300,9 +300,11 @@ function walkDocuments(
     return entries;
   }
   for (const document of documents.paths) {
-    // The document as written, or the object a JSON string document encodes.
+    // The document as written, or the object a JSON string document encodes (Fn::Sub text whose
+    // placeholders are known only at deploy time is read with those values kept symbolic).
     let view = resource;
-    if (!isPlainObject(rawAt(resource, document))) {
+    const raw = rawAt(resource, document);
+    if (!isPlainObject(raw)) {
       const text = resource.get(document);
       if (text.known && typeof text.value === 'string') {
         const decoded = jsonDocumentView(resource, document, text.value);
@@ -311,6 +313,8 @@ function walkDocuments(
           continue;
         }
         view = decoded.view;
+      } else if (!text.known && isRecord(raw) && 'Fn::Sub' in raw) {
+        view = subDocumentView(resource, index, document, raw['Fn::Sub'])?.view ?? resource;
       }
     }
     const statements = statementPaths(view, document);
