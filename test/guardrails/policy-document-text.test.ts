@@ -48,6 +48,14 @@ describe('policy documents written as Fn::Sub over JSON text', () => {
     ]);
   });
 
+  it('sees the account root written with placeholders inside the text', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JS template
+    const text = roleTrusting('arn:${AWS::Partition}:iam::${AWS::AccountId}:root');
+    expect(verdicts(text)).toEqual([
+      'fail /Resources/Role/Properties/AssumeRolePolicyDocument/Statement/1/Principal/AWS',
+    ]);
+  });
+
   it("resolves placeholders from the template's parameters", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JS template
     const principal = 'arn:aws:iam::${Trusted}:root';

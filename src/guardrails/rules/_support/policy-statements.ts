@@ -58,6 +58,8 @@ export interface Statement {
   has(field: string): Resolved<boolean>;
   /** A field of the statement, resolved (the statement may come from a JSON string document). */
   get(field: string): Resolved;
+  /** A field of the statement as written (intrinsics unresolved), when no intrinsic lies above it. */
+  raw(field: string): unknown;
   /** Whether the statement names everyone (`*`, `{AWS: "*"}`) or uses NotPrincipal. */
   principalIsPublic(): Resolved<boolean>;
 }
@@ -246,6 +248,10 @@ class StatementView implements Statement {
 
   get(field: string): Resolved {
     return this.resource.get(`${this.path}.${field}`);
+  }
+
+  raw(field: string): unknown {
+    return rawAt(this.resource, `${this.path}.${field}`);
   }
 
   principalIsPublic(): Resolved<boolean> {
