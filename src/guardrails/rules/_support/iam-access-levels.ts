@@ -25,6 +25,24 @@ const dataDir = join(
   'data',
 );
 
+/**
+ * Where we read an access level differently from the Service Authorization Reference, per service, and why.
+ * The reference classes most of IAM's own actions as Write: creating users and roles, their access keys,
+ * passwords and MFA devices, passing roles to services. Each of those decides who can act as whom, so they
+ * are permissions management here (as cloudsplaining reads them, and with it Checkov's CKV_AWS_109/111).
+ */
+const LEVEL_READINGS: Readonly<Record<string, { readonly from: AccessLevel; readonly to: AccessLevel }>> = {
+  iam: { from: 'Write', to: 'Permissions management' },
+};
+
+/** An action's access levels as the reference lists them, with this service's reading applied. */
+function levelsOf(service: string, accessLevel: string): string[] {
+  const levels = accessLevel.split(',').map((level) => level.trim());
+  const reading = LEVEL_READINGS[service];
+  if (reading === undefined || !levels.includes(reading.from)) return levels;
+  return [...new Set(levels.map((level) => (level === reading.from ? reading.to : level)))];
+}
+
 let services: readonly string[] | undefined;
 const actionsByService = new Map<string, readonly ActionData[]>();
 
@@ -44,7 +62,7 @@ function actionsOf(service: string): readonly ActionData[] {
       >;
       actions = Object.values(raw).map((a) => ({
         name: `${service}:${a.name}`,
-        levels: a.accessLevel.split(',').map((level) => level.trim()),
+        levels: levelsOf(service, a.accessLevel),
         wildcardOnly: a.resourceTypes.length === 0,
       }));
     }
