@@ -12,7 +12,9 @@ export default defineTemplateRule({
   rationale:
     'TLS 1.0 and 1.1 have known weaknesses and are no longer allowed by PCI DSS and most compliance programs.',
   remediation: `Set SslPolicy to ${RECOMMENDED} (or another TLS 1.2+ policy).`,
-  references: ['CKV_AWS_103'],
+  references: [
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html',
+  ],
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   check: (listener) => {
     const protocol = read(listener, 'Protocol');

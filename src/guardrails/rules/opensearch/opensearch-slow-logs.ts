@@ -8,7 +8,7 @@ export default defineTemplateRule({
   rationale: 'Search and index slow logs are how expensive queries and indexing bottlenecks are found.',
   remediation:
     'Set LogPublishingOptions SEARCH_SLOW_LOGS and INDEX_SLOW_LOGS with Enabled true and a CloudWatchLogsLogGroupArn.',
-  references: ['CKV_AWS_84', 'AwsSolutions-OS9'],
+  references: ['AwsSolutions-OS9'],
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   check: (domain) =>
     combine([

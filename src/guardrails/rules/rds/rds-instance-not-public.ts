@@ -10,7 +10,7 @@ export default defineTemplateRule({
     'A publicly accessible database gets a public DNS name and address, one security group rule away from the internet.',
   remediation:
     'Set PubliclyAccessible to false and reach the database from inside the VPC (or through a bastion / SSM).',
-  references: ['CKV_AWS_17'],
+  references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html'],
   resourceTypes: ['AWS::RDS::DBInstance'],
   check: (db) => {
     // Unset, the default depends on the network: with no subnet group (and no cluster supplying one) the

@@ -9,7 +9,10 @@ export default defineTemplateRule({
   rationale:
     'Messages often carry personal or business data; server-side encryption keeps them encrypted on disk.',
   remediation: 'Leave SqsManagedSseEnabled on (the default) or set KmsMasterKeyId to a KMS key.',
-  references: ['CKV_AWS_27', 'AwsSolutions-SQS2'],
+  references: [
+    'AwsSolutions-SQS2',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/sqs-controls.html',
+  ],
   resourceTypes: ['AWS::SQS::Queue'],
   check: (queue) => {
     const kms = queue.has('KmsMasterKeyId');
