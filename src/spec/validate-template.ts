@@ -139,7 +139,8 @@ function checkType(db: SpecDatabase, type: PropertyType, value: unknown, path: P
   switch (type.type) {
     case 'string':
     case 'date-time':
-      if (typeof value !== 'string' && typeof value !== 'number') wrong(db, type, value, path, out);
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+        wrong(db, type, value, path, out);
       return;
     case 'number':
     case 'integer':

@@ -14,7 +14,7 @@ describe('validateTemplate', () => {
             Code: {},
             Role: 'arn:aws:iam::1:role/r',
             MemorySize: 'big',
-            TracingConfig: { Mode: true },
+            TracingConfig: { Mode: ['Active'] },
           },
         },
       },
@@ -31,6 +31,24 @@ describe('validateTemplate', () => {
     expect(issues.find((i) => i.logicalId === 'Fn' && i.path.endsWith('MemorySize'))?.message).toBe(
       'expected integer, got string',
     );
+  });
+
+  it('accepts booleans and numbers where a string is expected, as CloudFormation converts them', () => {
+    expect(
+      validateTemplate({
+        Resources: {
+          Lb: {
+            Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+            Properties: {
+              LoadBalancerAttributes: [
+                { Key: 'deletion_protection.enabled', Value: true },
+                { Key: 'idle_timeout.timeout_seconds', Value: 60 },
+              ],
+            },
+          },
+        },
+      }),
+    ).toEqual([]);
   });
 
   it('accepts intrinsics wherever a value is expected, and numbers written as strings', () => {
