@@ -12,23 +12,29 @@ function line(a: Agreement): string {
   return `  ${a.id.padEnd(56)} ${String(a.agreed).padStart(4)}/${String(a.total).padEnd(4)} ${ratio(a).toFixed(3)}${judged}`;
 }
 
+/** What a suite's target is measured on: every id on its own (Checkov), or the suite overall (Guard). */
+export type TargetScope = 'each id' | 'overall';
+
 /**
- * The report of one suite: agreement per id, overall, whether each id meets `target`, then every
- * disagreement with who is right and why (or "unjudged").
+ * The report of one suite: agreement per id, overall, whether the target is met (on each id or overall),
+ * then every disagreement with who is right and why (or "unjudged").
  */
 export function formatSuite(
   title: string,
   expectations: readonly Expectation[],
   judged: Map<string, Adjudication>,
   target: number,
-): { text: string; overall: Agreement; below: string[] } {
+  scope: TargetScope,
+): { text: string; overall: Agreement; below: string[]; met: boolean } {
   const { perId, overall } = agreementOf(expectations, judged);
   const below = perId.filter((a) => ratio(a) < target).map((a) => a.id);
+  const met = scope === 'each id' ? below.length === 0 : ratio(overall) >= target;
   const out: string[] = [`${title}: agreement per cited id (expectations met / expectations)`];
   for (const a of perId) out.push(line(a));
   out.push(line(overall));
+  if (below.length > 0) out.push(`  below ${target}: ${below.join(', ')}`);
   out.push(
-    below.length === 0 ? `  every id at or above ${target}` : `  below ${target}: ${below.join(', ')}`,
+    `  target (${scope === 'each id' ? 'every id' : 'overall'} at or above ${target}): ${met ? 'met' : 'not met'}`,
   );
   const disagreements = expectations.filter((e) => !e.agrees);
   if (disagreements.length > 0) out.push('', `${title}: disagreements`);
@@ -39,5 +45,20 @@ export function formatSuite(
       : 'unjudged';
     out.push(`  ${e.id} ${e.fixture} ${e.subject}: expected ${e.expected}, ours ${e.ours} — ${who}`);
   }
-  return { text: out.join('\n'), overall, below };
+  return { text: out.join('\n'), overall, below, met };
+}
+
+/**
+ * Adjudications of the suites that ran that match no disagreement any more (the rule or the reference
+ * changed): shown so the file keeps saying only what is true.
+ */
+export function staleAdjudications(
+  judged: Map<string, Adjudication>,
+  expectations: readonly Expectation[],
+  suites: ReadonlySet<Adjudication['suite']>,
+): Adjudication[] {
+  const disagreeing = new Set(expectations.filter((e) => !e.agrees).map(adjudicationKey));
+  return [...judged.entries()]
+    .filter(([key, a]) => suites.has(a.suite) && !disagreeing.has(key))
+    .map(([, a]) => a);
 }

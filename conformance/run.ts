@@ -15,7 +15,8 @@ import { loadAdjudications } from './adjudications.ts';
 import { checkovExpectations } from './checkov/checkov-expectations.ts';
 import { readCheckovSuite } from './checkov/read-checkov-suite.ts';
 import { CHECKOV_ID, citedRules } from './cited-rules.ts';
-import { formatSuite } from './format-report.ts';
+import type { Expectation } from './expectation.ts';
+import { formatSuite, staleAdjudications } from './format-report.ts';
 import { guardExpectations } from './guard/guard-expectations.ts';
 import { loadGuardRuleMap } from './guard/load-guard-rule-map.ts';
 import { readGuardSuite } from './guard/read-guard-suite.ts';
@@ -50,6 +51,8 @@ const here = import.meta.dirname;
 const judged = loadAdjudications(join(here, 'adjudications.yaml'));
 const rules = templateRules();
 const sections: string[] = [];
+const measured: Expectation[] = [];
+const suites = new Set<'checkov' | 'guard'>();
 
 if (values.checkov) {
   const cited = citedRules(rules, (reference) => CHECKOV_ID.test(reference));
@@ -60,9 +63,11 @@ if (values.checkov) {
     (id) => cited.get(id) ?? [],
     now,
   );
-  const report = formatSuite('Checkov', expectations, judged, CHECKOV_TARGET);
-  const measured = new Set(expectations.map((e) => e.id));
-  const withoutFixtures = [...cited.keys()].filter((id) => !measured.has(id)).sort();
+  const report = formatSuite('Checkov', expectations, judged, CHECKOV_TARGET, 'each id');
+  measured.push(...expectations);
+  suites.add('checkov');
+  const ids = new Set(expectations.map((e) => e.id));
+  const withoutFixtures = [...cited.keys()].filter((id) => !ids.has(id)).sort();
   sections.push(report.text);
   if (withoutFixtures.length > 0)
     sections.push(`Checkov: cited ids without fixtures: ${withoutFixtures.join(', ')}`);
@@ -78,13 +83,24 @@ if (values.checkov) {
 if (values.guard) {
   const map = loadGuardRuleMap(join(here, 'guard-rule-map.yaml'), rules);
   const { expectations, excluded } = guardExpectations(readGuardSuite(values.guard), map.rulesFor, now);
-  sections.push(formatSuite('Guard registry', expectations, judged, GUARD_TARGET).text);
+  sections.push(formatSuite('Guard registry', expectations, judged, GUARD_TARGET, 'overall').text);
+  measured.push(...expectations);
+  suites.add('guard');
   sections.push(
     `Guard registry: not counted: ${[...excluded.entries()].map(([why, n]) => `${n} ${why}`).join(', ') || 'none'}`,
   );
   if (map.missing.length > 0)
     sections.push(`Guard registry: mapped to rules we do not have: ${map.missing.join(', ')}`);
 }
+
+const stale = staleAdjudications(judged, measured, suites);
+if (stale.length > 0)
+  sections.push(
+    [
+      'Adjudications that match no disagreement (stale: remove them from conformance/adjudications.yaml)',
+      ...stale.map((a) => `  ${a.suite} ${a.id} ${a.fixture} ${a.subject}`),
+    ].join('\n'),
+  );
 
 if (values.templates) {
   const report = parseTemplates(values.templates);

@@ -2,10 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Adjudication } from '../../conformance/adjudications.ts';
+import { adjudicationKey } from '../../conformance/adjudications.ts';
 import { agreementOf } from '../../conformance/agreement.ts';
 import { checkovExpectations } from '../../conformance/checkov/checkov-expectations.ts';
 import { readCheckovSuite } from '../../conformance/checkov/read-checkov-suite.ts';
 import { CHECKOV_ID, citedRules } from '../../conformance/cited-rules.ts';
+import type { Expectation } from '../../conformance/expectation.ts';
+import { expectation } from '../../conformance/expectation.ts';
+import { formatSuite, staleAdjudications } from '../../conformance/format-report.ts';
 import { guardExpectations } from '../../conformance/guard/guard-expectations.ts';
 import { readGuardSuite } from '../../conformance/guard/read-guard-suite.ts';
 import { templateRules } from '../../conformance/our-verdicts.ts';
@@ -146,5 +151,49 @@ describe('the Guard side of the conformance harness', () => {
       'invalid CloudFormation': 1,
       'not a template': 1,
     });
+  });
+});
+
+describe('the conformance report', () => {
+  const e = (id: string, subject: string, agrees: boolean): Expectation =>
+    expectation({
+      suite: 'guard',
+      id,
+      fixture: 'f.yml',
+      subject,
+      expected: 'pass',
+      ours: agrees ? 'pass' : 'fail',
+    });
+  const judgement = (subject: string): [string, Adjudication] => {
+    const a: Adjudication = {
+      suite: 'guard',
+      id: 'A',
+      fixture: 'f.yml',
+      subject,
+      right: 'ours',
+      why: 'the facts, in our words',
+    };
+    return [adjudicationKey(a), a];
+  };
+  // 19 of 20 overall (0.95) but id B at 0 of 1.
+  const expectations = [
+    ...Array.from({ length: 19 }, (_, i) => e('A', `case ${i}`, true)),
+    e('B', 'broken', false),
+  ];
+
+  it('says whether the target is met on every id or overall, as the suite defines it', () => {
+    const judged = new Map<string, Adjudication>();
+    expect(formatSuite('Guard', expectations, judged, 0.95, 'overall').met).toBe(true);
+    const perId = formatSuite('Checkov', expectations, judged, 0.95, 'each id');
+    expect(perId.met).toBe(false);
+    expect(perId.text).toContain('target (every id at or above 0.95): not met');
+    expect(perId.below).toEqual(['B']);
+  });
+
+  it('lists adjudications that match no disagreement any more, of the suites that ran', () => {
+    const judged = new Map([judgement('case 3'), judgement('gone')]);
+    const stale = staleAdjudications(judged, [...expectations, e('A', 'gone', false)], new Set(['guard']));
+    expect(stale.map((a) => a.subject)).toEqual(['case 3']);
+    expect(staleAdjudications(judged, expectations, new Set(['checkov']))).toEqual([]);
   });
 });
