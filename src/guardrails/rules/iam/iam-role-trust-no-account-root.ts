@@ -20,8 +20,10 @@ function writtenText(value: unknown): string | undefined {
     return typeof text === 'string' ? text : undefined;
   }
   if (key === 'Fn::Join' && Array.isArray(arg) && typeof arg[0] === 'string' && Array.isArray(arg[1])) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an Fn::Sub style placeholder, not a JS template
+    const unreadable = '${?}';
     const parts = (arg[1] as unknown[]).map((part) =>
-      typeof part === 'string' ? part : (writtenText(part) ?? '${?}'),
+      typeof part === 'string' ? part : (writtenText(part) ?? unreadable),
     );
     return parts.join(arg[0]);
   }
