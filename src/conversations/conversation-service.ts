@@ -1,29 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/audit-log.ts';
-import { getCurrentPolicy } from '../guardrails/policy/store/get-current-policy.ts';
 import { ValidationError } from '../http/errors/validation-error.ts';
 import type { AuthUser } from '../identity/roles.ts';
 import { hasRole } from '../identity/roles.ts';
-import type { Architecture } from '../model/architecture.ts';
 import { emptyArchitecture } from '../model/architecture.ts';
 import type { Environment } from '../model/kinds.ts';
-import type { Operation } from '../model/operations.ts';
-import type { Planner, PlanResult } from '../planner/planner.ts';
-import type { SessionState, SessionStep } from '../planner/session.ts';
-import { advanceSession, touchedIds } from '../planner/session.ts';
-import { buildProposal } from '../proposal/build-proposal.ts';
-import { teamDeployedCost } from '../proposal/team-deployed-cost.ts';
+import type { Planner } from '../planner/planner.ts';
 import type { Proposal } from '../proposal/proposal.ts';
-import { getProposal, insertProposal } from '../proposal/proposal-repository.ts';
+import { getProposal } from '../proposal/proposal-repository.ts';
 import { redactSecrets } from '../secrets/redact-secrets.ts';
-import { getBaseline } from '../stacks/baseline-store.ts';
-import { stackNameFor } from '../stacks/stack-name.ts';
-import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.ts';
-import { listActiveWaivers } from '../waivers/waiver-store.ts';
-import { answerQuestion } from './answer-question.ts';
-import { composeReply, type ReplyInput } from './compose-reply.ts';
-import { ConversationConflictError } from './conversation-conflict-error.ts';
+import { appName } from './app-name.ts';
+import { canPost, canRead } from './conversation-access.ts';
 import { ConversationForbiddenError } from './conversation-forbidden-error.ts';
 import { ConversationNotFoundError } from './conversation-not-found-error.ts';
 import type { ConversationRecord } from './conversation-repository.ts';
@@ -31,44 +20,21 @@ import {
   findConversation,
   findConversationOnStack,
   insertConversation,
-  insertTurn,
   lastMessage,
   listConversations,
   listTurns,
   toView,
-  updateConversation,
 } from './conversation-repository.ts';
 import type { Channel, ConversationView, TurnView } from './conversation-view.ts';
-
-export type Submitter = (input: {
-  proposalId: string;
-  actor: AuthUser;
-  channel: Channel;
-  requestId?: string | undefined;
-}) => Promise<{ id: string; state: string; revision: number; outcome: 'created' | 'revised' | 'unchanged' }>;
+import { loadProposalInputs } from './turn/proposal-inputs.ts';
+import { runTurn, type TurnPorts } from './turn/run-turn.ts';
+import { storeTurn } from './turn/store-turn.ts';
+import type { Submitter } from './turn/submit-proposal.ts';
+import type { TurnEvent } from './turn/turn-event.ts';
+import type { TurnResult } from './turn/turn-result.ts';
 
 /** Longest message a turn accepts, in characters. */
 export const MAX_MESSAGE_CHARS = 4000;
-
-export type TurnEvent =
-  | { type: 'planning' }
-  | { type: 'checking' }
-  | { type: 'rendering' }
-  | { type: 'reply'; text: string }
-  | { type: 'done'; result: TurnResult };
-
-export type TurnResult = {
-  conversationId: string;
-  seq: number;
-  reply: string;
-  questions: string[];
-  operations: Operation[];
-  proposal: Proposal | null;
-  intent: PlanResult['intent'];
-  planner: string;
-  notes: string[];
-  version: number;
-};
 
 export interface PostMessageInput {
   conversationId: string;
@@ -84,39 +50,6 @@ export interface CreateConversationInput {
   environment?: Environment | null | undefined;
   title?: string | null | undefined;
   channel?: Channel;
-}
-
-/** Who may see and post in a conversation: its owner, members of its team, admins (reviewers may read). */
-function canRead(user: AuthUser, c: ConversationRecord): boolean {
-  return (
-    c.owner.id === user.id ||
-    (c.team !== null && user.teams.includes(c.team)) ||
-    hasRole(user, ['admin', 'reviewer'])
-  );
-}
-
-function canPost(user: AuthUser, c: ConversationRecord): boolean {
-  return (
-    c.owner.id === user.id || (c.team !== null && user.teams.includes(c.team)) || user.roles.includes('admin')
-  );
-}
-
-/** An app name the conversation was given by default (`app-3f9a2c`): the first change asks for a real one. */
-const UNNAMED = /^app-[0-9a-f]{6}$/;
-
-/** The app name (the middle of the stack name) from a title: its first three words, kebab-case. */
-function slugName(title: string | null | undefined): string {
-  const slug = (title ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[^a-z]+/, '')
-    .split('-')
-    .filter(Boolean)
-    .slice(0, 3)
-    .join('-')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return slug || 'app';
 }
 
 /**
@@ -146,8 +79,7 @@ export class ConversationService {
     }
     const id = randomUUID();
     // an untitled conversation gets an app name of its own, so two of a team's conversations never share a stack
-    const name =
-      input.title && slugName(input.title) !== 'app' ? slugName(input.title) : `app-${id.slice(0, 6)}`;
+    const name = appName(input.title, id);
     const architecture = emptyArchitecture({ name, team, environment: input.environment ?? null });
     return this.db.transaction().execute(async (trx) => {
       const record = await insertConversation(trx, {
@@ -225,235 +157,64 @@ export class ConversationService {
   }
 
   /**
-   * Plans, stores and answers one message. `checked` is the record `preflight` returned for this very input,
-   * so a caller that had to check first (the streaming route) does not read the conversation twice.
+   * Plans, stores and answers one message: loads what the turn needs, runs it (`runTurn`), stores it
+   * (`storeTurn`) and only then announces its reply. `checked` is the record `preflight` returned for this
+   * very input, so a caller that had to check first (the streaming route) does not read the conversation twice.
    */
   async postMessage(input: PostMessageInput, checked?: ConversationRecord): Promise<TurnResult> {
     const started = performance.now();
     const emit = input.onEvent ?? (() => {});
     const record = checked ?? (await this.preflight(input.conversationId, input.text, input.actor));
     // Only the redacted text is planned, stored, answered and shown again.
-    const text = (await redactSecrets(input.text.trim())).text;
-
-    emit({ type: 'planning' });
+    const message = (await redactSecrets(input.text.trim())).text;
+    const channel = input.channel ?? record.channel;
     const previousMessage = await lastMessage(this.db, record.id);
-    const plan = await this.planner.plan({
-      architecture: record.architecture,
-      message: text,
-      focus: record.focus,
-      ...(previousMessage !== undefined ? { previousMessage } : {}),
-    });
-    const notes = [...plan.notes];
-    const questions = [...plan.questions];
-    const operations = this.allowedOperations(plan.operations, input.actor, notes);
-    const state: SessionState = { architecture: record.architecture, undo: record.undo, redo: record.redo };
-    const step: SessionStep = advanceSession(state, { ...plan, operations });
-    const shared = await this.sharedStack(record, step.state.architecture);
-    if (shared) notes.push(shared);
 
-    // an unchanged architecture keeps its latest proposal (read only then); a changed one gets a new one
-    const changed = step.state.architecture !== record.architecture;
-    const latest =
-      !changed && record.latestProposalId ? await getProposal(this.db, record.latestProposalId) : null;
-    let proposal: Proposal | null = latest;
-    let fresh = false;
-    if (changed || (!latest && step.state.architecture.components.length > 0)) {
-      proposal = await this.propose(record.id, step.state.architecture, this.clock(), emit);
-      fresh = true;
-    }
-
-    const architecture = step.state.architecture;
-    if (changed && !record.latestProposalId && UNNAMED.test(architecture.name)) {
-      questions.push(
-        `What should the app be called? Its stack is named after it; I used ${architecture.name} for now.`,
-      );
-    }
-    if (
-      (plan.intent === 'edit' || step.kind === 'undone' || step.kind === 'redone') &&
-      architecture.components.length > 0 &&
-      (architecture.team === null || architecture.environment === null)
-    ) {
-      const missing = [
-        architecture.team === null ? 'which team owns this' : '',
-        architecture.environment === null ? 'which environment (dev, staging or prod)' : '',
-      ]
-        .filter(Boolean)
-        .join(', and ');
-      questions.push(`${missing[0]!.toUpperCase()}${missing.slice(1)}?`);
-    }
-
-    const outcome: ReplyInput['outcome'] =
-      plan.intent === 'question'
-        ? 'answered'
-        : plan.intent === 'submit'
-          ? 'submit'
-          : plan.intent === 'smalltalk'
-            ? 'smalltalk'
-            : step.kind === 'edited'
-              ? step.changed
-                ? 'edited'
-                : 'unchanged'
-              : step.kind;
-    let submitted: ReplyInput['submitted'];
-    if (outcome === 'submit' && proposal && this.submitter) {
-      try {
-        const created = await this.submitter({
-          proposalId: proposal.id,
-          actor: input.actor,
-          channel: input.channel ?? record.channel,
-          requestId: input.requestId,
-        });
-        submitted = { ok: true, ...created };
-      } catch (error) {
-        const status = (error as { status?: unknown }).status;
-        if (typeof status !== 'number' || status >= 500) throw error;
-        submitted = { ok: false, reason: error instanceof Error ? error.message : String(error) };
-      }
-    }
-    const reply = composeReply({
-      ...(submitted ? { submitted } : {}),
-      outcome,
-      operations,
-      proposal,
-      questions,
-      notes,
-      ...(outcome === 'answered' ? { answer: answerQuestion(text, proposal) } : {}),
-      ...(step.kind === 'rejected' ? { rejection: step.error.message } : {}),
-    });
-    const seq = record.turnCount + 1;
-    const focus = touchedIds({ ...plan, operations });
-    const version = await this.db.transaction().execute(async (trx) => {
-      if (fresh && proposal) await insertProposal(trx, proposal, seq);
-      const ok = await updateConversation(trx, record.id, record.version, {
-        architecture,
-        undo: step.state.undo,
-        redo: step.state.redo,
-        focus: focus.length > 0 ? focus : record.focus,
-        latestProposalId: proposal?.id ?? null,
-        turnCount: seq,
-      });
-      if (!ok) throw new ConversationConflictError(record.id, record.version);
-      await insertTurn(trx, record.id, {
-        seq,
-        message: text,
-        intent: plan.intent,
-        operations: step.kind === 'edited' ? operations : [],
-        reply,
-        questions,
-        notes,
-        proposalId: proposal?.id ?? null,
-        planner: plan.planner,
-        latencyMs: performance.now() - started,
-        usage: plan.usage ?? null,
-      });
-      await this.audit.record(
-        {
-          actor: { id: input.actor.id, name: input.actor.name },
-          action: 'conversation.message',
-          subject: { type: 'conversation', id: record.id },
-          before: record.architecture,
-          after: architecture,
-          summary: {
-            seq,
-            intent: plan.intent,
-            planner: plan.planner,
-            operations: step.kind === 'edited' ? operations.length : 0,
-            proposalId: proposal?.id ?? null,
-            channel: input.channel ?? record.channel,
-          },
-          requestId: input.requestId,
-        },
-        trx,
-      );
-      return record.version + 1;
+    const turn = await runTurn(
+      { conversation: record, message, previousMessage, actor: input.actor },
+      this.turnPorts({ actor: input.actor, channel, requestId: input.requestId }, emit),
+    );
+    const version = await storeTurn(this.db, this.audit, {
+      conversation: record,
+      turn,
+      actor: input.actor,
+      channel,
+      requestId: input.requestId,
+      started,
     });
 
     const result: TurnResult = {
       conversationId: record.id,
-      seq,
-      reply,
-      questions,
-      operations: step.kind === 'edited' ? operations : [],
-      proposal,
-      intent: plan.intent,
-      planner: plan.planner,
-      notes,
+      seq: turn.seq,
+      reply: turn.reply,
+      questions: turn.questions,
+      operations: turn.operations,
+      proposal: turn.proposal,
+      intent: turn.intent,
+      planner: turn.planner,
+      notes: turn.notes,
       version,
     };
     // Only a committed turn is announced: a turn that loses a race streams an error, never a reply.
-    emit({ type: 'reply', text: reply });
+    emit({ type: 'reply', text: turn.reply });
     emit({ type: 'done', result });
     return result;
   }
 
-  /**
-   * When a turn points this conversation at a stack another conversation of the team also works on (by its
-   * first proposal, by naming the app, or by setting team or environment), the reply says so: their changes
-   * go to one stack, and only one change request per stack can be open at a time.
-   */
-  private async sharedStack(record: ConversationRecord, next: Architecture): Promise<string | undefined> {
-    const before = record.architecture;
-    if (!next.team || !next.environment || next.components.length === 0) return undefined;
-    const same =
-      next.name === before.name && next.team === before.team && next.environment === before.environment;
-    if (same && record.latestProposalId) return undefined;
-    const stack = { team: next.team, environment: next.environment, name: next.name, excluding: record.id };
-    const other = await findConversationOnStack(this.db, stack);
-    if (!other) return undefined;
-    const which = other.title ? `"${other.title}"` : other.id;
-    return `Conversation ${which} also works on the ${next.team} ${next.name} stack in ${next.environment}: both change the same stack, and only one change request per stack can be open at a time. Say "call the app …" to work on a stack of its own.`;
-  }
-
-  /** Drops a team change to a team the actor is not a member of (admins may set any team). */
-  private allowedOperations(operations: readonly Operation[], actor: AuthUser, notes: string[]): Operation[] {
-    return operations.flatMap((op): Operation[] => {
-      if (op.op !== 'set_meta' || op.team === undefined || op.team === null) return [op];
-      if (actor.teams.includes(op.team) || actor.roles.includes('admin')) return [op];
-      notes.push(`You are not a member of team ${op.team}, so the team was not changed.`);
-      const { team: _team, ...rest } = op;
-      return Object.keys(rest).length > 1 ? [rest] : [];
-    });
-  }
-
-  private async propose(
-    conversationId: string,
-    architecture: Architecture,
-    now: Date,
+  /** What a turn reads and does outside itself, bound to this store and this caller. */
+  private turnPorts(
+    caller: { actor: AuthUser; channel: Channel; requestId: string | undefined },
     emit: (event: TurnEvent) => void,
-  ): Promise<Proposal> {
-    let stackName: string | null = null;
-    if (architecture.team && architecture.environment) {
-      try {
-        stackName = stackNameFor({
-          team: architecture.team,
-          app: architecture.name,
-          environment: architecture.environment,
-        });
-      } catch {
-        stackName = null;
-      }
-    }
-    const [policy, waivers, baseline, teamCost] = await Promise.all([
-      getCurrentPolicy(this.db),
-      listActiveWaivers(this.db, now),
-      stackName ? getBaseline(this.db, stackName) : Promise.resolve(null),
-      architecture.team
-        ? teamDeployedCost(this.db, architecture.team, stackName, architecture.region)
-        : Promise.resolve(undefined),
-    ]);
-    const { proposal } = buildProposal(
-      {
-        conversationId,
-        architecture,
-        policy,
-        waivers,
-        baseline: baseline?.template ?? null,
-        stackName,
-        now,
-        ...(teamCost ? { teamCost } : {}),
-      },
-      (stage) => emit({ type: stage }),
-    );
-    return proposal;
+  ): TurnPorts {
+    const { submitter } = this;
+    return {
+      planner: this.planner,
+      latestProposal: (id) => getProposal(this.db, id),
+      conversationOnStack: (stack) => findConversationOnStack(this.db, stack),
+      proposalInputs: (architecture, now) => loadProposalInputs(this.db, architecture, now),
+      submit: submitter ? (proposalId) => submitter({ proposalId, ...caller }) : undefined,
+      clock: this.clock,
+      emit,
+    };
   }
 }

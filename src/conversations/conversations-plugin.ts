@@ -3,7 +3,8 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config/config.ts';
 import { createPlanner } from '../planner/create-planner.ts';
 import type { Planner } from '../planner/planner.ts';
-import { ConversationService, type Submitter } from './conversation-service.ts';
+import { ConversationService } from './conversation-service.ts';
+import type { Submitter } from './turn/submit-proposal.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,5 +1,5 @@
-import type { TurnResult } from './conversation-service.ts';
 import { costText } from '../proposal/cost-summary.ts';
+import type { TurnResult } from './turn/turn-result.ts';
 
 const SEVERITY_MARK = { error: '✗', warning: '!', info: 'i' } as const;
 

@@ -6,7 +6,7 @@
 import type { KnownBlock, WebClient } from '@slack/web-api';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { ConversationConflictError } from '../conversations/conversation-conflict-error.ts';
-import type { TurnResult } from '../conversations/conversation-service.ts';
+import type { TurnResult } from '../conversations/turn/turn-result.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { AuthUser } from '../identity/roles.ts';
 import { proposalBlocks } from './blocks/proposal-blocks.ts';

@@ -4,7 +4,7 @@ import { renderRevisionDiff } from '../change-requests/revision-diff/render-revi
 import type { RevisionDiff } from '../change-requests/revision-diff/revision-diff.ts';
 import { unpricedOf } from '../change-requests/service/freeze-proposal.ts';
 import type { ChangeEvent } from '../change-requests/notifier.ts';
-import type { TurnResult } from '../conversations/conversation-service.ts';
+import type { TurnResult } from '../conversations/turn/turn-result.ts';
 import type { ResourceDiff, StackDiff } from '../diff/stack-diff.ts';
 import type { Finding } from '../guardrails/rule.ts';
 import type { Proposal } from '../proposal/proposal.ts';

@@ -5,7 +5,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import type {} from '../audit/tables.ts';
-import type { TurnResult } from '../conversations/conversation-service.ts';
+import type { TurnResult } from '../conversations/turn/turn-result.ts';
 import type { AuthUser } from '../identity/roles.ts';
 import type { Db } from '../store/database.ts';
 

@@ -10,7 +10,7 @@
  */
 import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { TurnResult } from '../../conversations/conversation-service.ts';
+import type { TurnResult } from '../../conversations/turn/turn-result.ts';
 import { renderTurnText } from '../../conversations/render-turn-text.ts';
 import type { ApiClient } from '../api-client.ts';
 import type { CliCommand } from '../command.ts';

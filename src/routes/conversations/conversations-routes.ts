@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MAX_MESSAGE_CHARS, type TurnEvent } from '../../conversations/conversation-service.ts';
+import { MAX_MESSAGE_CHARS } from '../../conversations/conversation-service.ts';
+import type { TurnEvent } from '../../conversations/turn/turn-event.ts';
 import { CHANNELS } from '../../conversations/conversation-view.ts';
 import type { AppError } from '../../errors/app-error.ts';
 import { stackDiffSchema } from '../../diff/stack-diff-schema.ts';
