@@ -152,6 +152,23 @@ export function repairTags(tokens: Token[]): Token[] {
       retag(tokens, i, knownVerb(t.w)!);
       continue;
     }
+    // "the tasks long-poll the queue": a verb written with a prefix
+    if (t.pos !== 'VERB' && prev?.w === 'long' && knownVerb(t.w) && next && DETERMINERS.has(next.w)) {
+      retag(tokens, i, knownVerb(t.w)!);
+      continue;
+    }
+    // "…poll the queue, process each job and upload …": a base form listed after a verb's object
+    if (
+      t.pos !== 'VERB' &&
+      prev?.w === ',' &&
+      knownVerb(t.w) === t.w &&
+      next !== undefined &&
+      (DETERMINERS.has(next.w) || ['each', 'every', 'all'].includes(next.w)) &&
+      tokens.slice(0, i - 1).some((x) => x.pos === 'VERB' && x.w === x.lemma)
+    ) {
+      retag(tokens, i, t.w);
+      continue;
+    }
     // "alerts reach a Lambda": a plural opening the sentence before a verb is its subject
     if (t.pos === 'VERB' && i === 0 && next?.pos === 'VERB' && /s$/.test(t.w)) {
       t.pos = 'NOUN';

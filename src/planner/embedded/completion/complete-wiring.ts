@@ -7,6 +7,7 @@ import { accessFor } from '../relations/access-for.ts';
 import { LinkCollector } from '../relations/link-entities.ts';
 import type { PendingLink, Relation } from '../relations/relation.ts';
 import { addApiHandlers } from './api-handler.ts';
+import { consumersAsWorkers } from './consumers-as-workers.ts';
 import { foldBackupBuckets } from './fold-backup-bucket.ts';
 import { foldSiteParts } from './fold-site-parts.ts';
 
@@ -84,6 +85,7 @@ export function completeWiring(input: CompletionInput): CompletionResult {
   links.associations.push(...input.associations);
   foldSiteParts(resolver, links);
   foldBackupBuckets(resolver, links, input.sentences);
+  consumersAsWorkers(resolver, links);
   addApiHandlers(resolver, links);
   const questions: string[] = [];
   const byTrigger = new Map<Entity, Entity>();

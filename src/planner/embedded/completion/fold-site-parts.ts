@@ -9,6 +9,16 @@ import type { LinkCollector } from '../relations/link-entities.ts';
 export function foldSiteParts(resolver: EntityResolver, links: LinkCollector): void {
   const sites = resolver.entities.filter((e) => e.kind === 'static_site' && !e.existing);
   for (const site of sites) {
+    // "host the single page app in a private bucket and serve it through CloudFront": the text builds the
+    // site itself from a bucket and a distribution; the app is what they serve, not a third component
+    const builtOfParts = links.relations.some(
+      (r) => r.access === 'origin' && r.from.kind === 'cdn' && r.to.kind === 'bucket' && !r.to.existing,
+    );
+    if (builtOfParts && !links.relations.some((r) => r.from === site || r.to === site)) {
+      resolver.entities.splice(resolver.entities.indexOf(site), 1);
+      for (const m of site.mentions) resolver.of.set(m, []);
+      continue;
+    }
     const sentences = new Set(site.mentions.map((m) => m.sentence));
     const parts = resolver.entities.filter(
       (e) =>

@@ -100,6 +100,22 @@ export function removalSpan(
   return after || before ? { at, end } : undefined;
 }
 
+/**
+ * "How it works: …", "How this pattern works:": a heading before a description, not a question. Returns
+ * where the description starts (its colon), or 0.
+ */
+export function headingEnd(tokens: readonly Token[]): number {
+  const colon = tokens.findIndex((t) => t.w === ':');
+  const heading =
+    colon > 0 &&
+    colon <= 5 &&
+    colon < tokens.length - 1 &&
+    tokens[0]?.w === 'how' &&
+    tokens.slice(0, colon).some((t) => t.lemma === 'work');
+  // (the clause after a heading opens at its colon)
+  return heading ? colon : 0;
+}
+
 function firstWords(tokens: readonly Token[]): Token[] {
   return tokens.filter(
     (t) => !['please', 'pls', 'so', 'hey', 'ok', 'okay', 'also', 'and', 'hi', 'yo', ','].includes(t.w),
@@ -171,7 +187,8 @@ export function sentenceMood(sentence: Sentence, named: readonly number[]): Sent
     return 'question';
   }
   const first = firstWords(tokens)[0];
-  if (first && WH.has(first.w) && !['when', 'where'].includes(first.w)) return 'question';
+  if (first && WH.has(first.w) && !['when', 'where'].includes(first.w) && headingEnd(tokens) === 0)
+    return 'question';
   if (tokens.some((t) => CREATION_VERBS.has(t.lemma) && t.pos === 'VERB' && !t.negated)) return 'request';
   // a list of things with no verb ("an API, a Lambda and a table, prod") asks for them
   if (named.length > 0 && !tokens.some((t) => t.pos === 'VERB')) return 'request';

@@ -97,6 +97,8 @@ export function kindFits(entity: Entity, m: Mention): boolean {
   if (m.kind === null) return false;
   if (entity.kind === m.kind) return true;
   if (m.evidence === 'generic' && m.alternatives?.includes(entity.kind)) return true;
+  // "the Fargate tasks" of a Fargate service: its tasks
+  if (m.type === 'part' && m.feature === 'task' && entity.kind === 'container_service') return true;
   // "through RDS Proxy", "a read replica": parts every RDS engine has
   if (m.type === 'part' && m.kind === 'postgres' && entity.kind === 'mysql' && m.feature !== 'data-api')
     return true;

@@ -2,9 +2,10 @@ import type { Architecture } from '../../../model/architecture.ts';
 import type { ComponentKind } from '../../../model/kinds.ts';
 import type { Sentence } from '../analysis/token.ts';
 import { removalSpan, type SentenceMood } from '../dialogue/sentence-mood.ts';
-import { MODIFIES } from '../lexicon/compounds.ts';
+import { CARRIED_NOUNS } from '../lexicon/compounds.ts';
 import { evidenceRank } from '../mentions/find-phrase-hits.ts';
 import type { Mention } from '../mentions/mention.ts';
+import { apposition } from './apposition.ts';
 import type { Entity } from './entity.ts';
 
 export interface EntityInput {
@@ -27,6 +28,11 @@ export interface EntityResult {
 }
 
 import { changesOnly, creationCue, excluded, kindFits, roleFits } from './entity-fit.ts';
+
+/** A generic word that also names what travels ("job", "task", "order"). */
+function carriedWord(m: Mention): boolean {
+  return CARRIED_NOUNS.has(m.text.toLowerCase().replace(/s$/, ''));
+}
 
 export class EntityResolver {
   readonly entities: Entity[] = [];
@@ -152,36 +158,6 @@ export class EntityResolver {
   }
 
   /**
-   * "a leaderboard service on ECS", "the catalogue service (Fargate)", "our web app as a Fargate service":
-   * a brand right after a mention of a compatible kind, joined by on/as/in or brackets, names the same thing.
-   */
-  private apposition(m: Mention): Entity | undefined {
-    const tokens = this.input.sentences[m.sentence]!.tokens;
-    const before = this.input.mentions[m.sentence]!.filter(
-      (x) => x.end <= m.from && (x.type === 'component' || x.type === 'part'),
-    ).at(-1);
-    if (!before || before.kind === null || m.kind === null) return undefined;
-    const gap = tokens.slice(before.end, m.from).map((t) => t.w);
-    if (
-      gap.length === 0 ||
-      gap.length > 2 ||
-      !gap.every((w) => ['on', 'as', 'in', '(', 'using', 'via', 'running', 'with'].includes(w))
-    )
-      return undefined;
-    if (gap.includes('with') && gap[0] !== '(') return undefined;
-    const entity = this.of.get(before)?.[0];
-    if (!entity || entity.count > 1) return undefined;
-    const compatible =
-      entity.kind === m.kind ||
-      (MODIFIES[m.kind]?.includes(entity.kind) ?? false) ||
-      (entity.alternatives?.includes(m.kind) ?? false) ||
-      (m.evidence === 'generic' && m.alternatives?.includes(entity.kind));
-    if (!compatible) return undefined;
-    if (entity.alternatives?.includes(m.kind) && m.evidence !== 'generic') entity.kind = m.kind;
-    return entity;
-  }
-
-  /**
    * Two indefinite mentions of one kind listed in one sentence ("a Lambda … and a Lambda …") are two; a part
    * named first ("an EventBridge rule … a custom event bus") is the part of the one named after.
    */
@@ -215,6 +191,14 @@ export class EntityResolver {
     if (!bare) return undefined;
     bare.count = m.count!;
     return [this.merge(bare, m)];
+  }
+
+  /** A group without roles that a singular mention naming a role picks one member out of. */
+  private memberOf(fresh: readonly Entity[], m: Mention): Entity | undefined {
+    if (m.role.length === 0 || m.plural || m.count !== undefined || m.type !== 'component') return undefined;
+    return fresh.find(
+      (e) => e.count > 1 && e.role.length === 0 && !e.perItemOf && !e.members && e.kind === m.kind,
+    );
   }
 
   /** The entity a mention refers to, never creating one: for edits of what exists ("rename the queue"). */
@@ -259,7 +243,7 @@ export class EntityResolver {
     if (m.type !== 'component' && m.type !== 'part') return [];
     if (m.kind === null) return [];
     const mood = this.moodAt(m);
-    const same = this.apposition(m);
+    const same = apposition(this.input, this.of, m);
     if (same) return [this.merge(same, m)];
     if (m.negated && mood !== 'removal' && excluded(this.input.sentences[m.sentence]!.tokens, m)) {
       if (m.type === 'component') this.notes.push(`I left out the ${m.text}, as you said.`);
@@ -275,6 +259,15 @@ export class EntityResolver {
     }
     const fresh = candidates.filter((e) => !e.existing);
     const existing = candidates.filter((e) => e.existing);
+    const group = this.memberOf(fresh, m);
+    if (group) {
+      // "two Lambda functions …, the producer function …": one of the two, named by its role
+      group.count -= 1;
+      const member = this.create(m, mood);
+      return member ? [member] : [];
+    }
+    // "process each job": with nothing of its kind named before, a generic "each" is what travels
+    if (m.each && !m.own && candidates.length === 0 && m.evidence === 'generic' && carriedWord(m)) return [];
     if (m.each && !m.own && candidates.length > 0) {
       const groups = candidates.filter((e) => e.count > 1);
       const all = groups.length > 0 ? groups.slice(-1) : fresh.length > 0 ? fresh : existing;

@@ -28,11 +28,71 @@ export function isCarriedTheme(a: Argument, objects: readonly Argument[]): boole
   );
 }
 
-const PLACES = new Set(['in', 'inside', 'within', 'at', 'on']);
+/**
+ * Subjects that are not the code being described: who acts from outside ("the user uploads", "producers
+ * send") and the write-up's whole subject ("this pattern uses", "the sample deploys").
+ */
+const OUTSIDERS = new Set([
+  'pattern',
+  'sample',
+  'example',
+  'project',
+  'solution',
+  'stack',
+  'template',
+  'architecture',
+  'system',
+  'workload',
+  'demo',
+  'repository',
+  'this',
+  'user',
+  'client',
+  'customer',
+  'caller',
+  'producer',
+  'publisher',
+  'consumer',
+  'developer',
+  'admin',
+  'administrator',
+  'operator',
+  'reviewer',
+  'team',
+  'browser',
+  'app',
+  'application',
+  'device',
+  'partner',
+  'you',
+  'we',
+  'i',
+  'someone',
+]);
 
-/** "sends an email to the address in the item": what travels, named as a place, is not where it goes. */
+/**
+ * A clause whose subject is a noun the text names but that is no component and nobody outside ("each
+ * invocation", "the handler", "the code"): the code being described acts.
+ */
+export function unnamedSubject(tokens: Sentence['tokens'], clause: Clause): boolean {
+  if (!clause.verb || clause.subjects.length > 0) return false;
+  const before = tokens.slice(clause.start, clause.verb.at);
+  const nouns = before.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON');
+  return nouns.length > 0 && !nouns.some((t) => OUTSIDERS.has(t.lemma) || OUTSIDERS.has(t.w));
+}
+
+const PLACES = new Set(['in', 'inside', 'within', 'at']);
+
+/**
+ * "sends an email to the address in the item", "keyed by the object key": what travels, named as a place or
+ * a key, is not where it goes.
+ */
 export function isCarriedPlace(a: Argument): boolean {
-  return a.mention.type === 'carried' && a.mention.about === undefined && PLACES.has(a.prep ?? '');
+  return (
+    a.mention.type === 'carried' &&
+    a.mention.about === undefined &&
+    (PLACES.has(a.prep ?? '') || a.prep === 'by')
+  );
 }
 
 const ACCESS_WORDS: Readonly<Record<string, LinkClass>> = {

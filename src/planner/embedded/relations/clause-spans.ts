@@ -151,6 +151,8 @@ export function spans(tokens: readonly Token[], inMention: (i: number) => Mentio
         continue;
       }
       if (isVerb(tokens, j)) return sawMention ? 'subject-verb' : 'verb';
+      // ": a Lambda function is configured with …": a subject and its copula start a clause
+      if (sawMention && t.pos === 'AUX' && ['is', 'are', 'was', 'were'].includes(t.w)) return 'subject-verb';
       if (ADVERBS.has(t.w) || t.w === 'it' || t.w === 'they' || t.pos === 'AUX' || t.pos === 'PART') {
         if (t.w === 'it' || t.w === 'they') sawMention = true;
         continue;

@@ -64,6 +64,22 @@ export function clausesOf(tokens: readonly Token[], mentions: readonly Mention[]
         break;
       }
     }
+    // "a photo uploaded to the bucket triggers the Lambda": the participle describes the subject; the
+    // finite verb after it is the clause's
+    if (
+      verbAt > 0 &&
+      participle(tokens[verbAt]!) &&
+      tokens[verbAt]!.w !== tokens[verbAt]!.lemma &&
+      inMention(verbAt - 1)
+    ) {
+      for (let i = verbAt + 1; i < span.end; i++) {
+        const t = tokens[i]!;
+        if (!inMention(i) && isVerb(tokens, i) && /[^s]s$/.test(t.w) && !participle(t)) {
+          verbAt = i;
+          break;
+        }
+      }
+    }
     // "stop the bucket from triggering the Lambda": the later verb, negated
     let stopped = false;
     if (verbAt >= 0 && STOPPERS.has(tokens[verbAt]!.lemma)) {
@@ -98,6 +114,8 @@ export function clausesOf(tokens: readonly Token[], mentions: readonly Mention[]
     const subjects: Argument[] = [];
     const objects: Argument[] = [];
     for (const m of members) {
+      // "writes the labels it returns to the table": a pronoun before its own verb is no object here
+      if (m.type === 'pronoun' && verbAt >= 0 && m.start > verbAt && isVerb(tokens, m.end)) continue;
       const own = prepositionBefore(tokens, m, span.start, inMention);
       const side = verbAt < 0 || m.start < verbAt ? subjects : objects;
       const listHead = [...side].reverse().find((a) => a.prep === undefined || !APPOSITION_PREPS.has(a.prep));
@@ -209,6 +227,8 @@ function prepositionBefore(
       continue;
     }
     if (ADVERBS.has(t.w) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
+    // "with the cluster ARN and a secret": a list's first item need not name a component
+    if (listed && (t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
     return undefined;
   }
   return undefined;

@@ -18,6 +18,9 @@ const CHANNELS_FOR: Readonly<Record<string, readonly ComponentKind[]>> = {
   file: ['bucket', 'file_system'],
   object: ['bucket'],
   image: ['bucket'],
+  photo: ['bucket'],
+  picture: ['bucket'],
+  video: ['bucket'],
   document: ['bucket', 'kv_table'],
   job: ['queue', 'stream'],
   task: ['queue'],
@@ -77,6 +80,16 @@ export class Discourse {
       if (a.subject) return a.entity;
     }
     return this.focus.at(-1);
+  }
+
+  /** The code that was last the subject of a clause, before this point: what a description is about. */
+  lastSubjectCode(sentence: number, at: number): Entity | undefined {
+    for (let k = this.seen.length - 1; k >= 0; k--) {
+      const a = this.seen[k]!;
+      if (a.sentence > sentence || (a.sentence === sentence && a.at >= at)) continue;
+      if (a.subject && CODE.has(a.entity.kind)) return a.entity;
+    }
+    return undefined;
   }
 
   /**

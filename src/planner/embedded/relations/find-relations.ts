@@ -1,5 +1,5 @@
 import type { Sentence } from '../analysis/token.ts';
-import { removalSpan, type SentenceMood } from '../dialogue/sentence-mood.ts';
+import { headingEnd, removalSpan, type SentenceMood } from '../dialogue/sentence-mood.ts';
 import type { Entity } from '../entities/entity.ts';
 import type { Mention } from '../mentions/mention.ts';
 import { Discourse } from './discourse.ts';
@@ -36,13 +36,14 @@ export function findRelations(input: RelationInput): RelationResult {
     if (mood === 'question' || input.skip.has(sentence.index)) continue;
     // a removal's clause removes; a clause after it may still link ("…, the Lambda will consume the queue")
     const ms = input.mentions[sentence.index]!;
+    // "How it works: …": the description starts after its heading
     const from =
       mood === 'removal'
         ? (removalSpan(
             sentence.tokens,
             ms.filter((m) => m.type !== 'other' && m.type !== 'carried').map((m) => m.start),
           )?.end ?? sentence.tokens.length)
-        : 0;
+        : headingEnd(sentence.tokens);
     new SentenceLinker(sentence, input, discourse, links, references).run(from);
   }
   return { relations: links.relations, pending: links.pending, associations: links.associations, references };

@@ -55,6 +55,11 @@ export class LinkCollector {
         return;
       }
       if (same.access === 'readwrite' && data.has(relation.access) && !relation.negated) return;
+      // "stores its data in the database … connects to the database": the wider one
+      if (relation.access === 'readwrite' && data.has(same.access) && !same.negated && !relation.negated) {
+        this.relations[this.relations.indexOf(same)] = { ...same, access: 'readwrite' };
+        return;
+      }
     }
     // "the queue triggers the Lambda" after "the Lambda consumes the queue": one link, either way said
     const reverse = this.relations.find(

@@ -3,7 +3,13 @@ import type { Entity } from '../entities/entity.ts';
 import { CREATION_VERBS, FLOW_VERBS } from '../lexicon/verbs.ts';
 import type { Mention } from '../mentions/mention.ts';
 import { accessFor, type LinkClass } from './access-for.ts';
-import { accessPhrase, isCarriedPlace, isCarriedTheme, playsAfter } from './clause-readings.ts';
+import {
+  accessPhrase,
+  isCarriedPlace,
+  isCarriedTheme,
+  playsAfter,
+  unnamedSubject,
+} from './clause-readings.ts';
 import { type Argument, type Clause, clausesOf } from './clauses.ts';
 import type { Discourse } from './discourse.ts';
 import type { RelationInput } from './find-relations.ts';
@@ -19,6 +25,8 @@ export class SentenceLinker {
   readonly objectsBefore: Entity[] = [];
   patientsBefore: Entity[] = [];
   readonly events: { clause: Clause; sources: Entity[]; index: number }[] = [];
+  /** "…, using Amazon EventBridge": the channel an event of this sentence travels through. */
+  eventChannel: Entity | undefined;
   readonly actorsOf = new Map<Clause, Entity[]>();
 
   constructor(
@@ -83,6 +91,13 @@ export class SentenceLinker {
     for (const a of clause.subjects) this.discourse.note(this.entities(a.mention, true), a.mention, true);
     let actors = subjects;
     if (clause.type === 'coordinated' && actors.length === 0) actors = this.actorsBefore;
+    if (actors.length === 0 && clause.type === 'main' && cls && DATA_CLASSES.has(cls)) {
+      // "Each invocation receives a batch and updates the item": what the text describes does it
+      const code = unnamedSubject(this.sentence.tokens, clause)
+        ? this.discourse.lastSubjectCode(this.sentence.index, clause.start)
+        : undefined;
+      if (code) actors = [code];
+    }
     if (clause.type === 'purpose' && actors.length === 0) {
       const code = clause.antecedents
         .flatMap((m) => this.input.of.get(m) ?? [])
@@ -96,6 +111,7 @@ export class SentenceLinker {
       return;
     }
     if (lemma && FLOW_VERBS.has(lemma) && !clause.verb?.passive && motion(this, clause, actors)) return;
+    if (lemma === 'use' && clause.type === 'relative' && this.channelOfEvent(clause)) return;
     const access = accessPhrase(this.sentence.tokens, clause);
     if (access && clause.objects.length > 0) {
       // "needs read-only access to the bucket", "give the Lambda read access to the table"
@@ -184,8 +200,14 @@ export class SentenceLinker {
       // "the DynamoDB stream of the orders table": "of" names what the object belongs to
       if (previous && a.prep === 'of') continue;
       if (previous && (a.prep === 'for' || a.prep === 'with') && previous.prep !== 'with') {
+        let linked = false;
         for (const x of this.entities(previous.mention, false))
-          for (const y of this.entities(a.mention, false)) this.links.link('link', x, y, a.prep);
+          for (const y of this.entities(a.mention, false))
+            linked = this.links.link('link', x, y, a.prep) || linked;
+        // "calls the Data API with a secret from Secrets Manager": what the object cannot hold, the doer uses
+        if (!linked && a.prep === 'with')
+          for (const actor of actors)
+            for (const y of this.entities(a.mention, false)) this.links.link('link', actor, y, a.prep);
         continue;
       }
       patients.push(a);
@@ -231,6 +253,20 @@ export class SentenceLinker {
     if (actors.length > 0) this.actorsBefore = actors;
     this.actorsOf.set(clause, actors);
     this.noteObjects(clause);
+  }
+
+  /** "Start a workflow when an object is created, using EventBridge": the channel the event goes through. */
+  private channelOfEvent(clause: Clause): boolean {
+    const hasEvent = clausesOf(this.sentence.tokens, this.input.mentions[this.sentence.index]!).some(
+      (c) => c.type === 'event',
+    );
+    const channels = clause.objects
+      .filter((a) => a.prep === 'using')
+      .flatMap((a) => this.entities(a.mention, false))
+      .filter((e) => CHANNEL_KINDS.has(e.kind));
+    if (!hasEvent || channels.length !== 1 || clause.objects.length !== 1) return false;
+    this.eventChannel = channels[0];
+    return true;
   }
 
   noteObjects(clause: Clause): void {

@@ -134,6 +134,13 @@ export function eventLinks(
     const patients = target.objects.flatMap((a) => s.entities(a.mention, false)).filter((e) => e !== source);
     const cls = target.verb ? (verbClass(target.verb.lemma) ?? 'publish') : 'publish';
     for (const patient of patients) {
+      const via = s.eventChannel;
+      if (via && via !== source && via !== patient) {
+        // "start a workflow when an object is created in the bucket, using EventBridge"
+        s.links.link('flow', source, via, 'when');
+        s.links.link('flow', via, patient, 'when');
+        continue;
+      }
       // "when a file lands in the bucket, an event is sent to EventBridge": the source sends it itself
       if (s.links.link('flow', source, patient, 'when')) continue;
       s.links.defer({ actor: undefined, patient, cls, trigger: source, cue: 'when' });

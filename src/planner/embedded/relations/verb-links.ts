@@ -75,7 +75,9 @@ export function active(
     let reached = false;
     for (const p of patients) {
       if (p === channel) continue;
-      const fits = (e: Entity) => e !== actor && accessFor(cls, actor.kind, e.kind) !== null;
+      // "calls Rekognition on the object": calling a service on stored data reads it
+      const pcls: LinkClass = cls === 'invoke' && p.prep === 'on' ? 'read' : cls;
+      const fits = (e: Entity) => e !== actor && accessFor(pcls, actor.kind, e.kind) !== null;
       for (const patient of s.entities(p.mention, false, fits, actor)) {
         reached = true;
         if (channel) {
@@ -89,7 +91,7 @@ export function active(
         const effective =
           p.prep !== undefined && SOURCE_PREPS.has(p.prep) && (cls === 'publish' || cls === 'write')
             ? 'read'
-            : cls;
+            : pcls;
         s.connect(effective, actor, patient, cue, p, negated);
       }
     }
@@ -168,7 +170,8 @@ export function passive(
   }
   // "the result of the trade is sent to an SNS topic" in a description of a workflow: the thing described sends it
   const described =
-    byAgents.length === 0 && carriedOrNone(clause) && SYSTEM_VERBS.has(cue)
+    // ("every message sent to the queue" describes what travels, not who sends it)
+    byAgents.length === 0 && clause.type !== 'relative' && carriedOrNone(clause) && SYSTEM_VERBS.has(cue)
       ? describedCode(s, clause, placed)
       : undefined;
   const agents = described ? [described] : byAgents;
@@ -214,7 +217,8 @@ export function passive(
     if (targets.length === 0)
       for (const via of vias) if (s.links.link(cls, agent, via, cue, { negated })) delete agent.tentative;
   }
-  s.actorsBefore = agents;
+  // "the function is triggered by the queue and stores each order": the next verb is the subject's
+  s.actorsBefore = patients.length > 0 && clause.type !== 'relative' ? patients : agents;
   s.actorsOf.set(clause, agents);
 }
 
