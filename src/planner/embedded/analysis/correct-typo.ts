@@ -1,4 +1,5 @@
 import { editDistance } from './edit-distance.ts';
+import { knownVerb } from './repair-tags.ts';
 import { COMMON_WORDS, CORRECTION_TARGETS, LEXICON_WORDS } from './typo-vocabulary.ts';
 
 /** A plain singular for a lower-case word ("queues" → "queue", "policies" → "policy"). */
@@ -21,6 +22,8 @@ export function correctTypo(word: string): string | null {
   if (COMMON_WORDS.has(word) || LEXICON_WORDS.has(word)) return null;
   const one = singular(word);
   if (COMMON_WORDS.has(one) || LEXICON_WORDS.has(one)) return null;
+  // "processed", "subscribed": a form of a verb the lexicon knows is no typo
+  if (knownVerb(word) !== undefined) return null;
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   const max = word.length >= 9 ? 2 : 1;

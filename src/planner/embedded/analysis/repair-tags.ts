@@ -49,6 +49,7 @@ const MODAL_WORDS = new Set([
 const OPENERS = new Set(['please', 'pls', 'plz', 'then', 'also', 'and', 'just', 'now']);
 /** After these a verb form is a noun: "triggered by uploads", "a queue of orders". */
 const NOUN_AFTER = new Set(['by', 'of', 'for', 'with', 'from', 'about', 'each', 'every']);
+const FLOW_WORDS = new Set(['flow', 'go', 'travel', 'move', 'pass', 'land', 'end']);
 const EVENT_NOUNS = new Set(['notification', 'notifications', 'event', 'events', 'trigger', 'triggers']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'our', 'its', 'their', 'your', 'his', 'her']);
 
@@ -152,6 +153,51 @@ export function repairTags(tokens: Token[]): Token[] {
       retag(tokens, i, knownVerb(t.w)!);
       continue;
     }
+    // "3 replicas, consuming the jobs queue": a participle opening a clause after a comma
+    if (
+      t.pos !== 'VERB' &&
+      /ing$/.test(t.w) &&
+      prev?.w === ',' &&
+      knownVerb(t.w) &&
+      next &&
+      DETERMINERS.has(next.w)
+    ) {
+      retag(tokens, i, knownVerb(t.w)!);
+      continue;
+    }
+    // "events flow from the signup Lambda to …": a plural subject, then a verb of motion
+    if (
+      t.pos === 'NOUN' &&
+      FLOW_WORDS.has(t.w) &&
+      prev?.pos === 'NOUN' &&
+      /[^s]s$/.test(prev.w) &&
+      ['from', 'to', 'into', 'through', 'via'].includes(next?.w ?? '')
+    ) {
+      retag(tokens, i, t.w);
+      continue;
+    }
+    // "weekly report lambda, mondays at 8am, emails the pdf": the first verb of a comma list of facts
+    if (
+      t.pos !== 'VERB' &&
+      /[a-z]s$/.test(t.w) &&
+      prev?.w === ',' &&
+      next !== undefined &&
+      DETERMINERS.has(next.w) &&
+      knownVerb(t.w) &&
+      !tokens.slice(0, i).some((x) => x.pos === 'VERB')
+    ) {
+      retag(tokens, i, knownVerb(t.w)!);
+      continue;
+    }
+    // "MySQL that the service reads and writes": "reads and writes" ending its clause (not "read-only")
+    if (
+      t.w === 'readwrite' &&
+      (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
+      (next === undefined || next.pos === 'PUNCT' || next.pos === 'CCONJ')
+    ) {
+      retag(tokens, i, 'readwrite');
+      continue;
+    }
     // "the tasks long-poll the queue": a verb written with a prefix
     if (t.pos !== 'VERB' && prev?.w === 'long' && knownVerb(t.w) && next && DETERMINERS.has(next.w)) {
       retag(tokens, i, knownVerb(t.w)!);
@@ -178,6 +224,14 @@ export function repairTags(tokens: Token[]): Token[] {
       t.pos === 'VERB' &&
       prev &&
       (DETERMINERS.has(prev.w) || (NOUN_AFTER.has(prev.w) && !/ing$/.test(t.w)))
+    ) {
+      t.pos = 'NOUN';
+      continue;
+    }
+    // "give the Lambda read access to the table": the kind of access, no verb
+    if (
+      (t.w === 'read' || t.w === 'write') &&
+      ['access', 'permission', 'permissions', 'rights'].includes(next?.w ?? '')
     ) {
       t.pos = 'NOUN';
       continue;

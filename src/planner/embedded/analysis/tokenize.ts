@@ -18,6 +18,8 @@ const REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\bwon'?t\b/gi, 'will not'],
   [/\b(do|does|did|is|are|was|were|should|would|could|must|has|have|had|need)n'?t\b/gi, '$1 not'],
   [/n't\b/gi, ' not'],
+  // "as they're uploaded": the verb "be" keeps a passive a passive
+  [/\b(they|we|you)'re\b/gi, '$1 are'],
   [/'(s|re|ve|ll|d|m)\b/gi, ''],
   // access written as an adjective: "read-only", "read/write", "reads and writes"
   [/\bread(?:s)?(?:\s*[-/&]\s*|\s+and\s+|\s+\+\s+)writes?\b/gi, 'readwrite'],

@@ -56,6 +56,8 @@ const SETTING_VERBS = new Set([
 
 /** A sentence that only changes things ("make the db multi-AZ", "enable versioning on the bucket"). */
 export function changesOnly(tokens: readonly Token[]): boolean {
+  // "set up an Aurora cluster" makes one
+  if (tokens.some((t, i) => t.lemma === 'set' && tokens[i + 1]?.w === 'up')) return false;
   const verbs = tokens.filter((t) => t.pos === 'VERB');
   return (
     verbs.length > 0 &&

@@ -69,6 +69,8 @@ const PREFERENCES: Readonly<Record<Exclude<LinkClass, 'link' | 'transfer'>, read
     ['fwd', 'invoke'],
     ['fwd', 'trigger'],
     ['fwd', 'auth'],
+    // "a Lambda that forwards each alarm by email"
+    ['fwd', 'publish'],
   ],
   origin: [
     ['fwd', 'origin'],

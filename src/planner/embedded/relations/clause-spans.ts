@@ -105,7 +105,14 @@ export function isVerb(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t) return false;
   if (t.pos === 'VERB') return true;
-  return t.pos === 'AUX' && ['need', 'needs'].includes(t.w);
+  if (t.pos !== 'AUX') return false;
+  // "the worker has write access to the domain": having access is the clause's verb
+  const access = ['access', 'permission', 'permissions'];
+  const having =
+    ['has', 'have', 'had'].includes(t.w) &&
+    (access.includes(tokens[i + 1]?.w ?? '') || access.includes(tokens[i + 2]?.w ?? ''));
+  // "does lookups against a Redis cache": the noun says what the light verb does
+  return having || ['need', 'needs'].includes(t.w) || lightVerbNoun(tokens, i) !== undefined;
 }
 
 export function participle(t: Token): boolean {
@@ -115,7 +122,9 @@ export function participle(t: Token): boolean {
 export function isPassive(tokens: readonly Token[], at: number, reduced: boolean): boolean {
   const t = tokens[at]!;
   if (!participle(t)) return false;
-  if (tokens[at + 1]?.w === 'by') return true;
+  // "processed by a Lambda", "picked up by a Lambda"
+  const particle = ['up', 'out', 'off'].includes(tokens[at + 1]?.w ?? '') ? 1 : 0;
+  if (tokens[at + 1 + particle]?.w === 'by') return true;
   for (let j = at - 1; j >= 0; j--) {
     const w = tokens[j]!.w;
     if (BE.has(w)) return true;
@@ -170,7 +179,15 @@ export function spans(tokens: readonly Token[], inMention: (i: number) => Mentio
     if (here) {
       // "a table the Lambda writes to": a mention right after another, then a verb, opens a relative
       const before = i > 0 ? inMention(i - 1) : undefined;
-      if (here.from === i && before && before !== here && current.start < i && verbAhead(here.end) === 'verb')
+      // "a secret for the PSP token the service reads": a noun, then a subject and its verb
+      const afterNoun =
+        i > 0 &&
+        !before &&
+        ['NOUN', 'PROPN', 'ADJ'].includes(tokens[i - 1]!.pos) &&
+        tokens[i]!.pos === 'DET' &&
+        [...Array(i).keys()].some((k) => k >= current.start && inMention(k) !== undefined);
+      const verbAfter = verbAhead(here.end) === 'verb';
+      if (here.from === i && ((before && before !== here) || afterNoun) && current.start < i && verbAfter)
         open(current.type === 'event' ? 'main' : 'relative', i);
       else if (
         here.from === i &&
@@ -210,14 +227,25 @@ export function spans(tokens: readonly Token[], inMention: (i: number) => Mentio
       if (tokens[i + 1]?.w === 'that') i++;
       continue;
     }
+    // "a Lambda subscribed that forwards each alarm": after a participle describing a mention too
+    // ("MySQL (Aurora) that the service reads": after a bracket too)
+    const describedBefore =
+      i > 1 &&
+      ((participle(tokens[i - 1]!) && isVerb(tokens, i - 1)) || tokens[i - 1]!.w === ')') &&
+      inMention(i - 2) !== undefined;
     if (
       RELATIVES.has(w) ||
       (w === 'that' &&
         i > 0 &&
-        inMention(i - 1) &&
+        (inMention(i - 1) || describedBefore) &&
         !['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[i + 1]?.pos ?? ''))
     ) {
       open('relative', i);
+      continue;
+    }
+    if ((w === 'before' || w === 'after') && /ing$/.test(tokens[i + 1]?.w ?? '') && isVerb(tokens, i + 1)) {
+      // "does lookups against Redis before falling back to Postgres": the same doer, next
+      open('coordinated', i);
       continue;
     }
     if (w === 'for' && /ing$/.test(tokens[i + 1]?.w ?? '') && isVerb(tokens, i + 1) && !inMention(i + 1)) {
@@ -243,6 +271,8 @@ export function spans(tokens: readonly Token[], inMention: (i: number) => Mentio
     }
     if (BREAKS.has(w) || COORDINATORS.has(w)) {
       const ahead = verbAhead(i + 1);
+      if (w === 'and' && ahead === 'subject-verb' && sharedVerb(tokens, current.start, i, inMention))
+        continue;
       if (ahead === 'verb') open(current.type === 'event' && BREAKS.has(w) ? 'main' : 'coordinated', i);
       else if (ahead === 'subject-verb') open('main', i);
       else if (BREAKS.has(w) && current.type === 'event') open('main', i);
@@ -268,6 +298,25 @@ export function spans(tokens: readonly Token[], inMention: (i: number) => Mentio
   current.end = tokens.length;
   out.push(current);
   return out.filter((s) => s.end > s.start);
+}
+
+/**
+ * "a workflow and an SQS queue both receive them": subjects listed before one plural verb share it. The
+ * clause so far has no verb, and the verb ahead is plural ("receive") or follows "both"/"all".
+ */
+function sharedVerb(
+  tokens: readonly Token[],
+  start: number,
+  at: number,
+  inMention: (i: number) => Mention | undefined,
+): boolean {
+  for (let k = start; k < at; k++) if (!inMention(k) && isVerb(tokens, k)) return false;
+  for (let j = at + 1; j < tokens.length; j++) {
+    if (inMention(j) || !isVerb(tokens, j)) continue;
+    const t = tokens[j]!;
+    return ['both', 'all'].includes(tokens[j - 1]?.w ?? '') || (t.w === t.lemma && t.pos === 'VERB');
+  }
+  return false;
 }
 
 /** "does lookups against", "makes calls to", "performs writes to": the noun says what the verb does. */

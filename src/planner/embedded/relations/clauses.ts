@@ -60,7 +60,8 @@ export function clausesOf(tokens: readonly Token[], mentions: readonly Mention[]
       if (!inMention(i) && isVerb(tokens, i)) {
         verbAt = i;
         // "is used to …", "are processed by": the participle carries the meaning
-        if (BE.has(tokens[i]!.w) || tokens[i]!.pos === 'AUX') continue;
+        if ((BE.has(tokens[i]!.w) || tokens[i]!.pos === 'AUX') && lightVerbNoun(tokens, i) === undefined)
+          continue;
         break;
       }
     }
@@ -74,6 +75,8 @@ export function clausesOf(tokens: readonly Token[], mentions: readonly Mention[]
     ) {
       for (let i = verbAt + 1; i < span.end; i++) {
         const t = tokens[i]!;
+        // "a Lambda subscribed that forwards …": a relative's verb is not the clause's
+        if (['that', 'which', 'who', ','].includes(t.w)) break;
         if (!inMention(i) && isVerb(tokens, i) && /[^s]s$/.test(t.w) && !participle(t)) {
           verbAt = i;
           break;
@@ -130,7 +133,11 @@ export function clausesOf(tokens: readonly Token[], mentions: readonly Mention[]
         ? {
             verb: {
               at: verbAt,
-              lemma: lightVerbNoun(tokens, verbAt) ?? knownVerb(verbToken.w) ?? verbToken.lemma,
+              lemma:
+                lightVerbNoun(tokens, verbAt) ??
+                fallsBack(tokens, verbAt) ??
+                knownVerb(verbToken.w) ??
+                verbToken.lemma,
               passive: isPassive(tokens, verbAt, reduced),
               negated:
                 stopped ||
@@ -167,6 +174,11 @@ function shareListedObjects(clauses: Clause[], tokens: readonly Token[]): Clause
     clauses[k] = { ...here, objects: next.objects };
   }
   return clauses;
+}
+
+/** "falls back to Postgres": on a miss, it queries that. */
+function fallsBack(tokens: readonly Token[], at: number): string | undefined {
+  return tokens[at]!.lemma === 'fall' && tokens[at + 1]?.w === 'back' ? 'query' : undefined;
 }
 
 /** Prepositions that name the same thing again ("the orders service on ECS"): a list never inherits them. */

@@ -31,6 +31,12 @@ function partnerFor(head: Entity, item: Entity, list: readonly Entity[]): Entity
   return code ?? head;
 }
 
+/** "an ALB in front of the Fargate tasks": tasks that take requests are a service's, not a worker's. */
+function servesRequests(entity: Entity): void {
+  if (entity.kind === 'worker' && !entity.existing && entity.mentions.some((m) => m.feature === 'task'))
+    entity.kind = 'container_service';
+}
+
 /**
  * Links in a run of noun phrases without a verb: "X with Y" (typical wiring), "X behind Y" (Y routes to X),
  * "X in front of Y" (X routes to Y), "X → Y → Z" and "X to Y" (a flow, in that direction), "X between Y
@@ -59,12 +65,16 @@ export function linkNounPhrases(items: readonly Linked[], links: LinkCollector, 
       links.link('flow', previous, entity, cue, { weak: true });
       continue;
     }
+    // "api.example.com on an ALB in front of a Fargate service": the nearest thing named, else the head
     if (prep === 'behind') {
-      links.link('route', entity, head, cue);
+      if (!links.link('route', entity, previous, cue)) links.link('route', entity, head, cue);
       continue;
     }
     if (prep === 'front') {
-      links.link('route', head, entity, cue);
+      if (!links.link('route', previous, entity, cue) && !links.link('route', head, entity, cue)) {
+        servesRequests(entity);
+        links.link('route', previous, entity, cue);
+      }
       continue;
     }
     if (prep === 'between') {

@@ -19,6 +19,9 @@ import { type Linked, linkNounPhrases } from './noun-phrase-links.ts';
 import { arrows, eventLinks, eventSources, motion, purposeOnEarlier } from './shape-links.ts';
 import { active, passive, relative } from './verb-links.ts';
 
+/** Verbs that say where something is: "sits in front of", "lives behind". */
+const PLACING_VERBS = new Set(['sit', 'stand', 'live', 'stay', 'be']);
+
 /** Reads one sentence's clauses into relations, carrying what each clause leaves to the next. */
 export class SentenceLinker {
   actorsBefore: Entity[] = [];
@@ -110,7 +113,16 @@ export class SentenceLinker {
       this.noteObjects(clause);
       return;
     }
-    if (lemma && FLOW_VERBS.has(lemma) && !clause.verb?.passive && motion(this, clause, actors)) return;
+    if (cls && this.withParticiple(clause, cls)) return;
+    if (lemma && FLOW_VERBS.has(lemma) && !clause.verb?.passive && motion(this, clause, actors)) {
+      // "should go to the CloudFront distribution in front of our S3 bucket": what the places say of each other
+      const places = clause.objects.flatMap((a) =>
+        this.entities(a.mention, false).map((entity) => ({ entity, prep: a.prep })),
+      );
+      if (places.some((x) => x.prep === 'front' || x.prep === 'behind'))
+        linkNounPhrases(places, this.links, lemma);
+      return;
+    }
     if (lemma === 'use' && clause.type === 'relative' && this.channelOfEvent(clause)) return;
     const access = accessPhrase(this.sentence.tokens, clause);
     if (access && clause.objects.length > 0) {
@@ -142,7 +154,8 @@ export class SentenceLinker {
       if (clause.verb && actors.length > 0) {
         // "the payments service needs a secret": the subject uses what it needs
         for (const actor of actors) {
-          for (const object of clause.objects.filter((a) => a.prep === undefined)) {
+          // "needs the partner API key from Secrets Manager": what it needs comes from there
+          for (const object of clause.objects.filter((a) => a.prep === undefined || a.prep === 'from')) {
             for (const patient of this.entities(object.mention, false)) {
               if (this.links.link('link', actor, patient, lemma ?? 'need') && !patient.tentative)
                 delete actor.tentative;
@@ -151,10 +164,17 @@ export class SentenceLinker {
         }
         this.actorsBefore = actors;
         this.actorsOf.set(clause, actors);
+        // "an ALB sits in front of the Fargate tasks": where the subject is, said of the subject
+        const placed = PLACING_VERBS.has(lemma ?? '')
+          ? actors.slice(0, 1).map((entity) => ({ entity, prep: undefined }))
+          : [];
         linkNounPhrases(
-          clause.objects.flatMap((a) =>
-            this.entities(a.mention, false).map((entity) => ({ entity, prep: a.prep })),
-          ),
+          [
+            ...placed,
+            ...clause.objects.flatMap((a) =>
+              this.entities(a.mention, false).map((entity) => ({ entity, prep: a.prep })),
+            ),
+          ],
           this.links,
           lemma ?? 'with',
         );
@@ -214,7 +234,8 @@ export class SentenceLinker {
     }
     if (clause.type === 'relative' && actors.length === 0) {
       for (const object of patients) relative(this, clause, cls, object, negated);
-      if (patients.length === 0) {
+      // "a Lambda that analyses images as they are uploaded": what the relative says, its antecedent does
+      if (!this.actorsOf.has(clause)) {
         // "a Lambda that runs whenever …": the relative's doer is what it hangs on
         const antecedent = clause.antecedents
           .flatMap((m) => this.entities(m, false))
@@ -253,6 +274,20 @@ export class SentenceLinker {
     if (actors.length > 0) this.actorsBefore = actors;
     this.actorsOf.set(clause, actors);
     this.noteObjects(clause);
+  }
+
+  /** "an SNS topic for alarms, with a Lambda subscribed": the thing named with "with" does it to the head. */
+  private withParticiple(clause: Clause, cls: LinkClass): boolean {
+    const last = clause.subjects.at(-1);
+    const head = clause.subjects[0];
+    if (!clause.verb || clause.objects.length > 0 || !last || !head || last === head) return false;
+    if (last.prep !== 'with' || last.mention.end !== clause.verb.at) return false;
+    let linked = false;
+    for (const actor of this.entities(last.mention, false))
+      for (const patient of this.entities(head.mention, false))
+        linked = this.links.link(cls, actor, patient, clause.verb.lemma) || linked;
+    if (linked) this.actorsBefore = this.entities(last.mention, false);
+    return linked;
   }
 
   /** "Start a workflow when an object is created, using EventBridge": the channel the event goes through. */

@@ -77,7 +77,8 @@ export function active(
       if (p === channel) continue;
       // "calls Rekognition on the object": calling a service on stored data reads it
       const pcls: LinkClass = cls === 'invoke' && p.prep === 'on' ? 'read' : cls;
-      const fits = (e: Entity) => e !== actor && accessFor(pcls, actor.kind, e.kind) !== null;
+      // "a workflow and a queue both receive them": "them" is none of the doers
+      const fits = (e: Entity) => !actors.includes(e) && accessFor(pcls, actor.kind, e.kind) !== null;
       for (const patient of s.entities(p.mention, false, fits, actor)) {
         reached = true;
         if (channel) {
