@@ -61,4 +61,13 @@ describe('entities stage', () => {
     expect(kinds(arch)).toEqual(['function', 'mysql']);
     expect(arch.components.find((c) => c.kind === 'mysql')?.params).toEqual({ flavor: 'aurora_serverless' });
   });
+
+  it('gives each of two named things its own copy, linked one to one', () => {
+    const arch = play('the billing worker and the refunds worker each get their own SQS queue');
+    expect(kinds(arch)).toEqual(['queue', 'queue', 'worker', 'worker']);
+    const pairs = arch.connections.map((c) => `${c.from}>${c.to}`).sort();
+    expect(pairs).toHaveLength(2);
+    expect(new Set(arch.connections.map((c) => c.from)).size).toBe(2);
+    expect(new Set(arch.connections.map((c) => c.to)).size).toBe(2);
+  });
 });

@@ -140,13 +140,12 @@ export function completeWiring(input: CompletionInput): CompletionResult {
       item.perItemOf = group;
     }
   }
+  const between = (a: Entity, b: Entity) =>
+    links.relations.some((r) => (r.from === a && r.to === b) || (r.from === b && r.to === a));
   for (const item of resolver.entities) {
     const group = item.perItemOf;
-    if (
-      !group ||
-      links.relations.some((r) => (r.from === item && r.to === group) || (r.from === group && r.to === item))
-    )
-      continue;
+    // "the users lambda and the orders lambda each get their own table": each member is linked already
+    if (!group || between(item, group) || group.members?.every((m) => between(m, item))) continue;
     links.link('link', group, item, 'per');
   }
   const fresh = resolver.entities.filter((e) => !e.existing && (e.mentions.length > 0 || e.implicit));

@@ -131,6 +131,15 @@ export function buildOperations(input: OperationInput): OperationResult {
   for (const r of input.relations) {
     const from = idsOf(r.from);
     const to = idsOf(r.to);
+    // "the users lambda and the orders lambda each get their own table": member k gets copy k
+    const memberOf = (item: Entity, member: Entity) => item.perItemOf?.members?.indexOf(member) ?? -1;
+    const toMember = memberOf(r.to, r.from);
+    const fromMember = memberOf(r.from, r.to);
+    if (toMember >= 0 || fromMember >= 0) {
+      const [f, t] = toMember >= 0 ? [from[0], to[toMember]] : [from[fromMember], to[0]];
+      if (f && t && draft.get(f) && draft.get(t)) draft.connect(f, t, r.access);
+      continue;
+    }
     const pairs: [string, string][] =
       r.to.perItemOf === r.from ||
       r.from.perItemOf === r.to ||
