@@ -134,6 +134,7 @@ export function runPipeline(input: PlannerInput, knowledge: PlannerKnowledge): P
     relations: relationResult.relations,
     pending: relationResult.pending,
     associations: relationResult.associations,
+    called: relationResult.called,
     sentences: analysis.sentences,
   });
   const removal = findRemovals({ sentences: analysis.sentences, mentions, moods, entitiesOf, focus });

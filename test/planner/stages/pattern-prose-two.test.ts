@@ -22,11 +22,17 @@ describe('pattern descriptions: who does what', () => {
       'Connect two Lambda functions with an SQS queue. The sender function puts a message on the queue. The receiver function is invoked by the queue and writes each message to a DynamoDB table.',
     );
     expect(kinds(arch)).toEqual(['function', 'function', 'kv_table', 'queue']);
-    expect(links(arch)).toEqual(['function>kv_table:write', 'function>queue:publish', 'queue>function:trigger']);
+    expect(links(arch)).toEqual([
+      'function>kv_table:write',
+      'function>queue:publish',
+      'queue>function:trigger',
+    ]);
   });
 
   it('routes an event through the channel named with "using"', () => {
-    const arch = play('Run a Step Functions workflow when a file lands in an S3 bucket, using Amazon EventBridge.');
+    const arch = play(
+      'Run a Step Functions workflow when a file lands in an S3 bucket, using Amazon EventBridge.',
+    );
     expect(links(arch)).toEqual(['bucket>event_bus:trigger', 'event_bus>workflow:trigger']);
   });
 
@@ -34,11 +40,17 @@ describe('pattern descriptions: who does what', () => {
     const arch = play(
       'A photo uploaded to the S3 bucket triggers a Lambda function. The function calls Amazon Textract on the object and saves the text to a DynamoDB table.',
     );
-    expect(links(arch)).toEqual(['bucket>function:trigger', 'function>bucket:read', 'function>kv_table:write']);
+    expect(links(arch)).toEqual([
+      'bucket>function:trigger',
+      'function>bucket:read',
+      'function>kv_table:write',
+    ]);
   });
 
   it('makes a Fargate service that only polls a queue a worker', () => {
-    const arch = play('An ECS service on Fargate long-polls an SQS queue and writes the results to an S3 bucket.');
+    const arch = play(
+      'An ECS service on Fargate long-polls an SQS queue and writes the results to an S3 bucket.',
+    );
     expect(kinds(arch)).toEqual(['bucket', 'queue', 'worker']);
   });
 
@@ -66,6 +78,16 @@ describe('pattern descriptions: who does what', () => {
       'container_service>postgres:readwrite',
       'container_service>secret:read',
       'load_balancer>container_service:route',
+    ]);
+  });
+
+  it("takes an API the code calls, named by the plain word, as someone else's", () => {
+    expect(kinds(play("The workflow calls the payment provider's API and waits for a callback."))).toEqual([
+      'workflow',
+    ]);
+    expect(kinds(play('A Step Functions workflow calls an API Gateway REST API.'))).toEqual([
+      'http_api',
+      'workflow',
     ]);
   });
 });

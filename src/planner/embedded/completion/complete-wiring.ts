@@ -8,6 +8,7 @@ import { LinkCollector } from '../relations/link-entities.ts';
 import type { PendingLink, Relation } from '../relations/relation.ts';
 import { addApiHandlers } from './api-handler.ts';
 import { consumersAsWorkers } from './consumers-as-workers.ts';
+import { dropCalledApis } from './drop-called-apis.ts';
 import { foldBackupBuckets } from './fold-backup-bucket.ts';
 import { foldSiteParts } from './fold-site-parts.ts';
 
@@ -16,6 +17,7 @@ export interface CompletionInput {
   readonly relations: readonly Relation[];
   readonly pending: readonly PendingLink[];
   readonly associations: LinkCollector['associations'];
+  readonly called: LinkCollector['called'];
   readonly sentences: readonly Sentence[];
 }
 
@@ -86,6 +88,7 @@ export function completeWiring(input: CompletionInput): CompletionResult {
   foldSiteParts(resolver, links);
   foldBackupBuckets(resolver, links, input.sentences);
   consumersAsWorkers(resolver, links);
+  dropCalledApis(resolver, links, input.called);
   addApiHandlers(resolver, links);
   const questions: string[] = [];
   const byTrigger = new Map<Entity, Entity>();

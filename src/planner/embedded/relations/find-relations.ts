@@ -22,6 +22,7 @@ export interface RelationResult {
   readonly relations: Relation[];
   readonly pending: PendingLink[];
   readonly associations: LinkCollector['associations'];
+  readonly called: LinkCollector['called'];
   /** What each pronoun and carried noun was read as. */
   readonly references: Map<Mention, Entity[]>;
 }
@@ -46,5 +47,11 @@ export function findRelations(input: RelationInput): RelationResult {
         : headingEnd(sentence.tokens);
     new SentenceLinker(sentence, input, discourse, links, references).run(from);
   }
-  return { relations: links.relations, pending: links.pending, associations: links.associations, references };
+  return {
+    relations: links.relations,
+    pending: links.pending,
+    associations: links.associations,
+    called: links.called,
+    references,
+  };
 }

@@ -8,6 +8,8 @@ export class LinkCollector {
   readonly pending: PendingLink[] = [];
   /** Things named "with" a head ("an API with a Postgres database"): completion may put code between. */
   readonly associations: { head: Entity; item: Entity }[] = [];
+  /** APIs that code calls ("the workflow calls the API"): someone else's, unless named as our own. */
+  readonly called = new Set<Entity>();
 
   /**
    * Links actor and patient as the class says, if the knowledge base allows it in some direction; returns

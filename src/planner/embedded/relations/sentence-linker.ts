@@ -323,6 +323,9 @@ export class SentenceLinker {
         delete patient.tentative;
       return;
     }
+    // "the state machine calls the API": code calling an API names one it does not own
+    if (cls === 'invoke' && patient.kind === 'http_api' && COMPUTE.has(actor.kind))
+      this.links.called.add(patient);
     if (!negated && !COMPUTE.has(actor.kind)) this.links.defer({ actor, patient, cls, cue });
   }
 }
